@@ -1,0 +1,3 @@
+import { Magic } from '@strapi/icons';
+
+export const PluginIcon = () => <Magic />;

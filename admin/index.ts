@@ -1,0 +1,36 @@
+import { ACTIONS, ACTION_DEFINITIONS, PLUGIN_ID, adminPermission } from '../server/permissions';
+import { PluginIcon } from './components/PluginIcon';
+import en from './translations/en.json';
+import { msg, prefixTranslations } from './utils/translations';
+
+/** Anyone holding one of the panel actions sees the menu link; each page checks its own. */
+const panelPermissions = ACTION_DEFINITIONS.filter(({ section }) => section === 'plugins').flatMap(
+  ({ action }) => adminPermission(action),
+);
+
+export default {
+  register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: msg('plugin.name'),
+      Component: () => import('./pages/App'),
+      permissions: panelPermissions,
+    });
+    app.addSettingsLink({ id: PLUGIN_ID, intlLabel: msg('settings.section') }, [
+      {
+        id: `${PLUGIN_ID}-providers`,
+        to: PLUGIN_ID,
+        intlLabel: msg('settings.link'),
+        Component: () => import('./pages/settings/SettingsPage'),
+        permissions: adminPermission(ACTIONS.settingsRead),
+      },
+    ]);
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  // English ships with the bundle (it is also every message's default); other locales fall back to it.
+  async registerTrads({ locales }: { locales: string[] }) {
+    return locales.map((locale) => ({ locale, data: locale === 'en' ? prefixTranslations(en) : {} }));
+  },
+};

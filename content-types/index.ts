@@ -1,0 +1,23 @@
+import generation from './generation';
+import seoReport from './seo-report';
+import siteAudit from './site-audit';
+import siteAuditPage from './site-audit-page';
+import prediction from './prediction';
+import performanceMetric from './performance-metric';
+import chatSession from './chat-session';
+import chatMessage from './chat-message';
+import calendarItem from './calendar-item';
+import auditLog from './audit-log';
+
+export default {
+  'generation': generation,
+  'seo-report': seoReport,
+  'site-audit': siteAudit,
+  'site-audit-page': siteAuditPage,
+  'prediction': prediction,
+  'performance-metric': performanceMetric,
+  'chat-session': chatSession,
+  'chat-message': chatMessage,
+  'calendar-item': calendarItem,
+  'audit-log': auditLog,
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'canceled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'canceled'];
+
+/** A job as the admin sees it: the result document's view of its own work. */
+export interface JobView {
+  id: string;
+  kind: string;
+  title: string | null;
+  status: JobStatus;
+  progress: number;
+  stage: string | null;
+  error: string | null;
+  attempts: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  result?: unknown;
+  /** Live details (e.g. text so far) only while running, from the last progress event. */
+  detail?: Record<string, unknown>;
+}
+
+export const listJobsQuery = z
+  .object({
+    kind: z.string().min(1).optional(),
+    status: z.enum(JOB_STATUSES).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type ListJobsQuery = z.infer<typeof listJobsQuery>;
+
+export const jobIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id') });
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}

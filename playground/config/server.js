@@ -1,0 +1,8 @@
+module.exports = ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  app: {
+    // Local-development defaults only: set APP_KEYS for anything shared.
+    keys: env.array('APP_KEYS', ['playgroundKeyA', 'playgroundKeyB']),
+  },
+});

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { Feature, ProviderName } from '../config';
+import { AbortedError, InvalidOutputError, ProviderError, StreamCutError, isAbortError } from './errors';
+import { createChannel } from './channel';
+import { parseJsonOutput, repairInstruction } from './json-output';
+import { type RetryPolicy, isRetryable, withRetries } from './retry';
+import type {
+  CallContext,
+  EmbedResult,
+  ObjectRequest,
+  ObjectResult,
+  ProviderAdapter,
+  TextRequest,
+  TextResult,
+  TextStream,
+  TokenUsage,
+  UsageRecord,
+  UsageSink,
+} from './types';
+import { ZERO_USAGE } from './types';
+
+export interface AiClientOptions {
+  /** In order of preference: the default provider first, the fallback after it. */
+  adapters: ProviderAdapter[];
+  retry: RetryPolicy;
+  /** Longest silence allowed between two stream chunks. */
+  streamIdleTimeoutMs: number;
+  onUsage?: UsageSink;
+}
+
+export interface AiClient {
+  readonly providers: ProviderName[];
+  generateText(request: TextRequest, context: CallContext): Promise<TextResult>;
+  streamText(request: TextRequest, context: CallContext): TextStream;
+  generateObject<T>(request: ObjectRequest<T>, context: CallContext): Promise<ObjectResult<T>>;
+  embed(input: string[], context: CallContext & { model?: string }): Promise<EmbedResult>;
+}
+
+const addUsage = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
+  input: a.input + b.input,
+  output: a.output + b.output,
+  total: a.total + b.total,
+});
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A fallback helps only when the first provider is down, not when the request itself is wrong. */
+const shouldFallBack = (error: unknown) =>
+  error instanceof ProviderError && (isRetryable(error) || error.status === 401 || error.status === 403);
+
+export const createAiClient = (options: AiClientOptions): AiClient => {
+  const { adapters, retry } = options;
+
+  const report = async (record: UsageRecord) => {
+    try {
+      await options.onUsage?.(record);
+    } catch {
+      // Accounting must never fail the user's call.
+    }
+  };
+
+  /** Tries each provider in turn, each with retries, reporting every attempt's outcome. */
+  const run = async <R extends { usage: TokenUsage; model: string }>(
+    action: UsageRecord['action'],
+    context: CallContext,
+    modelOverride: string | undefined,
+    attempt: (adapter: ProviderAdapter, model: string, signal: AbortSignal) => Promise<R>,
+  ): Promise<R> => {
+    let lastError: unknown;
+    for (const [index, adapter] of adapters.entries()) {
+      // An explicit model names one vendor's model: it means nothing to the fallback.
+      const model = adapter.modelFor(context.feature, index === 0 ? modelOverride : undefined);
+      const started = Date.now();
+      try {
+        const result = await withRetries(
+          () => attempt(adapter, model, context.signal ?? new AbortController().signal),
+          retry,
+          context.signal,
+        );
+        await report({
+          action,
+          feature: context.feature,
+          provider: adapter.name,
+          model: result.model,
+          usage: result.usage,
+          latencyMs: Date.now() - started,
+          outcome: 'success',
+          userId: context.userId,
+          subjectDocumentId: context.subjectDocumentId,
+        });
+        return result;
+      } catch (error) {
+        lastError = context.signal?.aborted ? new AbortedError(context.signal.reason) : error;
+        await report({
+          action,
+          feature: context.feature,
+          provider: adapter.name,
+          model,
+          usage: ZERO_USAGE,
+          latencyMs: Date.now() - started,
+          outcome: 'error',
+          error: messageOf(lastError),
+          userId: context.userId,
+          subjectDocumentId: context.subjectDocumentId,
+        });
+        if (isAbortError(lastError) || !shouldFallBack(lastError)) throw lastError;
+      }
+    }
+    throw lastError;
+  };
+
+  const streamText = (request: TextRequest, context: CallContext): TextStream => {
+    // Stops the upstream call when the caller aborts or simply stops reading.
+    const stop = new AbortController();
+    const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal;
+    const channel = createChannel<string>(() => stop.abort('The reader stopped reading.'));
+    let partial = '';
+
+    const consume = async (adapter: ProviderAdapter, model: string): Promise<TextResult> => {
+      const idle = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => idle.abort(), options.streamIdleTimeoutMs);
+      };
+      arm();
+      try {
+        for await (const event of adapter.streamText(request, model, {
+          signal: AbortSignal.any([signal, idle.signal]),
+        })) {
+          arm();
+          if (event.type === 'done') {
+            return { text: partial, usage: event.usage, provider: adapter.name, model: event.model, finishReason: event.finishReason };
+          }
+          partial += event.text;
+          channel.push(event.text);
+        }
+        throw new ProviderError('The stream ended without its final chunk.', { provider: adapter.name, retryable: true });
+      } catch (error) {
+        if (signal.aborted) throw new AbortedError(signal.reason);
+        const cause = idle.signal.aborted
+          ? new ProviderError(`No data from ${adapter.name} for ${options.streamIdleTimeoutMs} ms.`, { provider: adapter.name, retryable: true })
+          : error;
+        // Text already handed to the reader cannot be retried without repeating it.
+        if (partial) throw new StreamCutError(partial, cause);
+        throw cause;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+
+    const result = run('streamText', { ...context, signal }, request.model, (adapter, model) => consume(adapter, model));
+    result.then(
+      () => channel.close(),
+      (error: unknown) => channel.close(error),
+    );
+    return { result, [Symbol.asyncIterator]: () => channel[Symbol.asyncIterator]() };
+  };
+
+  const generateObject = async <T>(request: ObjectRequest<T>, context: CallContext): Promise<ObjectResult<T>> => {
+    const jsonSchema = z.toJSONSchema(request.schema, { target: 'draft-7' }) as Record<string, unknown>;
+    const schemaName = request.schemaName ?? 'result';
+    const first = await run('generateObject', context, request.model, (adapter, model, signal) =>
+      adapter.generateJson({ ...request, jsonSchema, schemaName }, model, { signal }),
+    );
+    const parsed = parseJsonOutput(first.text, request.schema);
+    if (parsed.ok) return { ...first, object: parsed.value, repaired: false };
+
+    // One repair: show the model its own answer and what is wrong with it.
+    const repairRequest = {
+      ...request,
+      messages: [
+        ...request.messages,
+        { role: 'assistant' as const, content: first.text },
+        { role: 'user' as const, content: repairInstruction(parsed.problem) },
+      ],
+    };
+    const second = await run('generateObject', context, request.model, (adapter, model, signal) =>
+      adapter.generateJson({ ...repairRequest, jsonSchema, schemaName }, model, { signal }),
+    );
+    const reparsed = parseJsonOutput(second.text, request.schema);
+    if (!reparsed.ok) {
+      throw new InvalidOutputError(`The model's answer was still invalid after one repair. ${reparsed.problem}`, second.text);
+    }
+    return { ...second, usage: addUsage(first.usage, second.usage), object: reparsed.value, repaired: true };
+  };
+
+  return {
+    providers: adapters.map((a) => a.name),
+    generateText: (request, context) =>
+      run('generateText', context, request.model, (adapter, model, signal) => adapter.generateText(request, model, { signal })),
+    streamText,
+    generateObject,
+    embed: (input, context) =>
+      run('embed', { ...context, feature: 'embeddings' }, context.model, (adapter, model, signal) =>
+        adapter.embed(input, model, { signal }),
+      ),
+  };
+};
+
+export type { Feature };

@@ -1,0 +1,174 @@
+import { ApiError, GoogleGenAI } from '@google/genai';
+import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai';
+import type { Feature } from '../config';
+import { AbortedError, ProviderError } from './errors';
+import { isTransientStatus } from './retry';
+import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
+
+export interface GeminiAdapterOptions {
+  apiKey: string;
+  baseURL?: string;
+  models: Partial<Record<Feature, string>>;
+  timeoutMs: number;
+}
+
+export const GEMINI_DEFAULT_MODELS: Record<'text' | 'embeddings', string> = {
+  text: 'gemini-2.5-flash',
+  embeddings: 'gemini-embedding-001',
+};
+
+const usageOf = (response: GenerateContentResponse | undefined): TokenUsage => {
+  const meta = response?.usageMetadata;
+  const input = meta?.promptTokenCount ?? 0;
+  const output = meta?.candidatesTokenCount ?? 0;
+  return { input, output, total: meta?.totalTokenCount ?? input + output };
+};
+
+/** Gemini sends the wait as a google.rpc.RetryInfo detail (`"retryDelay": "7s"`) in its error body. */
+export const parseRetryDelay = (message: string): number | undefined => {
+  const match = /"retryDelay"\s*:\s*"(\d+(?:\.\d+)?)s"/.exec(message);
+  return match ? Number(match[1]) * 1000 : undefined;
+};
+
+const errorMessageOf = (raw: string): string => {
+  try {
+    const parsed = JSON.parse(raw) as { error?: { message?: string } };
+    return parsed.error?.message ?? raw;
+  } catch {
+    return raw;
+  }
+};
+
+export const toGeminiProviderError = (error: unknown): Error => {
+  if (error instanceof Error && error.name === 'AbortError') return new AbortedError();
+  if (error instanceof ApiError) {
+    return new ProviderError(`Gemini: ${errorMessageOf(error.message)}`, {
+      provider: 'gemini',
+      status: error.status,
+      retryable: isTransientStatus(error.status),
+      retryAfterMs: parseRetryDelay(error.message),
+      cause: error,
+    });
+  }
+  if (error instanceof TypeError) {
+    // fetch() failing outright (refused, reset): transient by nature.
+    return new ProviderError(`Gemini: ${error.message}`, { provider: 'gemini', retryable: true, cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+};
+
+/** Gemini takes the system prompt apart from the turns, and calls the assistant `model`. */
+const toGeminiRequest = (request: TextRequest): { contents: Content[]; config: GenerateContentConfig } => {
+  const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
+  const contents = request.messages
+    .filter((m) => m.role !== 'system')
+    .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] }));
+  return {
+    contents,
+    config: {
+      ...(system.length ? { systemInstruction: system.join('\n\n') } : {}),
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.maxOutputTokens !== undefined ? { maxOutputTokens: request.maxOutputTokens } : {}),
+    },
+  };
+};
+
+export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdapter => {
+  const client = new GoogleGenAI({
+    apiKey: options.apiKey,
+    httpOptions: {
+      ...(options.baseURL ? { baseUrl: options.baseURL } : {}),
+      timeout: options.timeoutMs,
+    },
+  });
+
+  const modelFor = (feature: Feature, override?: string) =>
+    override ??
+    options.models[feature] ??
+    (feature === 'embeddings' ? GEMINI_DEFAULT_MODELS.embeddings : undefined) ??
+    options.models.default ??
+    GEMINI_DEFAULT_MODELS.text;
+
+  const generate = async (
+    request: TextRequest,
+    model: string,
+    signal: AbortSignal,
+    extra: GenerateContentConfig = {},
+  ): Promise<TextResult> => {
+    const { contents, config } = toGeminiRequest(request);
+    try {
+      const response = await client.models.generateContent({
+        model,
+        contents,
+        config: { ...config, ...extra, abortSignal: signal },
+      });
+      return {
+        text: response.text ?? '',
+        usage: usageOf(response),
+        provider: 'gemini',
+        model: response.modelVersion ?? model,
+        finishReason: response.candidates?.[0]?.finishReason,
+      };
+    } catch (error) {
+      throw toGeminiProviderError(error);
+    }
+  };
+
+  return {
+    name: 'gemini',
+    modelFor,
+    generateText: (request, model, { signal }) => generate(request, model, signal),
+    generateJson: (request, model, { signal }) =>
+      generate(request, model, signal, {
+        responseMimeType: 'application/json',
+        responseJsonSchema: request.jsonSchema,
+      }),
+    async *streamText(request, model, { signal }): AsyncIterable<StreamEvent> {
+      const { contents, config } = toGeminiRequest(request);
+      let last: GenerateContentResponse | undefined;
+      try {
+        const stream = await client.models.generateContentStream({
+          model,
+          contents,
+          config: { ...config, abortSignal: signal },
+        });
+        for await (const chunk of stream) {
+          last = chunk;
+          const text = chunk.text;
+          if (text) yield { type: 'delta', text };
+        }
+      } catch (error) {
+        throw toGeminiProviderError(error);
+      }
+      // The SDK ends an aborted stream quietly: make it an error, not a short success.
+      if (signal.aborted) throw new AbortedError(signal.reason);
+      yield {
+        type: 'done',
+        usage: usageOf(last),
+        model: last?.modelVersion ?? model,
+        finishReason: last?.candidates?.[0]?.finishReason,
+      };
+    },
+    async embed(input, model, { signal }) {
+      try {
+        const response = await client.models.embedContent({
+          model,
+          contents: input,
+          config: { abortSignal: signal },
+        });
+        const vectors = (response.embeddings ?? []).map((e) => e.values ?? []);
+        return { vectors, usage: { input: 0, output: 0, total: 0 }, provider: 'gemini', model };
+      } catch (error) {
+        throw toGeminiProviderError(error);
+      }
+    },
+    async ping({ signal }) {
+      try {
+        const pager = await client.models.list({ config: { pageSize: 1, abortSignal: signal } });
+        return { model: pager.page[0]?.name?.replace(/^models\//, '') ?? modelFor('default') };
+      } catch (error) {
+        throw toGeminiProviderError(error);
+      }
+    },
+  };
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Models sometimes wrap JSON in a markdown fence even in JSON mode. */
+const unfence = (text: string): string => {
+  const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/i.exec(text);
+  return fenced ? fenced[1]! : text;
+};
+
+export type ParsedOutput<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** Parses and validates a model's JSON answer, describing what is wrong in words a model can fix. */
+export const parseJsonOutput = <T>(text: string, schema: z.ZodType<T>): ParsedOutput<T> => {
+  let data: unknown;
+  try {
+    data = JSON.parse(unfence(text));
+  } catch (error) {
+    return { ok: false, problem: `The answer is not valid JSON (${(error as Error).message}).` };
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues
+    .map((issue) => `- ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('\n');
+  return { ok: false, problem: `The JSON does not match the schema:\n${issues}` };
+};
+
+export const repairInstruction = (problem: string): string =>
+  `${problem}\nAnswer again with only the corrected JSON object, matching the schema exactly.`;

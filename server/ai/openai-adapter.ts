@@ -1,0 +1,166 @@
+import OpenAI, { APIError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { Feature } from '../config';
+import { ProviderError, AbortedError } from './errors';
+import { isTransientStatus, parseRetryAfter } from './retry';
+import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
+
+export interface OpenAIAdapterOptions {
+  apiKey: string;
+  baseURL?: string;
+  organization?: string;
+  models: Partial<Record<Feature, string>>;
+  timeoutMs: number;
+}
+
+export const OPENAI_DEFAULT_MODELS: Record<'text' | 'embeddings', string> = {
+  text: 'gpt-4o-mini',
+  embeddings: 'text-embedding-3-small',
+};
+
+const usageOf = (usage: OpenAI.CompletionUsage | null | undefined): TokenUsage => ({
+  input: usage?.prompt_tokens ?? 0,
+  output: usage?.completion_tokens ?? 0,
+  total: usage?.total_tokens ?? (usage?.prompt_tokens ?? 0) + (usage?.completion_tokens ?? 0),
+});
+
+/** Maps the SDK's errors onto ours, keeping what the retry loop needs. */
+export const toOpenAIProviderError = (error: unknown): Error => {
+  if (error instanceof APIUserAbortError) return new AbortedError();
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError('OpenAI did not answer in time.', {
+      provider: 'openai',
+      retryable: true,
+      cause: error,
+    });
+  }
+  if (error instanceof APIError) {
+    const status = error.status;
+    return new ProviderError(`OpenAI: ${error.message}`, {
+      provider: 'openai',
+      status,
+      retryable: isTransientStatus(status),
+      retryAfterMs: parseRetryAfter(error.headers?.get('retry-after')),
+      cause: error,
+    });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+};
+
+const toMessages = (request: TextRequest): ChatCompletionMessageParam[] =>
+  request.messages.map((message) => ({ role: message.role, content: message.content }));
+
+export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdapter => {
+  // Retries are ours (they honour Retry-After and feed the audit log), so the SDK's are off.
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    organization: options.organization,
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+  });
+
+  const modelFor = (feature: Feature, override?: string) =>
+    override ??
+    options.models[feature] ??
+    (feature === 'embeddings' ? OPENAI_DEFAULT_MODELS.embeddings : undefined) ??
+    options.models.default ??
+    OPENAI_DEFAULT_MODELS.text;
+
+  const complete = async (
+    request: TextRequest,
+    model: string,
+    signal: AbortSignal,
+    responseFormat?: OpenAI.ChatCompletionCreateParams['response_format'],
+  ): Promise<TextResult> => {
+    try {
+      const completion = await client.chat.completions.create(
+        {
+          model,
+          messages: toMessages(request),
+          temperature: request.temperature,
+          max_completion_tokens: request.maxOutputTokens,
+          response_format: responseFormat,
+        },
+        { signal },
+      );
+      const choice = completion.choices[0];
+      return {
+        text: choice?.message?.content ?? '',
+        usage: usageOf(completion.usage),
+        provider: 'openai',
+        model: completion.model || model,
+        finishReason: choice?.finish_reason ?? undefined,
+      };
+    } catch (error) {
+      throw toOpenAIProviderError(error);
+    }
+  };
+
+  return {
+    name: 'openai',
+    modelFor,
+    generateText: (request, model, { signal }) => complete(request, model, signal),
+    generateJson: (request, model, { signal }) =>
+      complete(request, model, signal, {
+        type: 'json_schema',
+        json_schema: { name: request.schemaName, schema: request.jsonSchema },
+      }),
+    async *streamText(request, model, { signal }): AsyncIterable<StreamEvent> {
+      let usage: TokenUsage | undefined;
+      let finishReason: string | undefined;
+      let servedModel = model;
+      try {
+        const stream = await client.chat.completions.create(
+          {
+            model,
+            messages: toMessages(request),
+            temperature: request.temperature,
+            max_completion_tokens: request.maxOutputTokens,
+            stream: true,
+            stream_options: { include_usage: true },
+          },
+          { signal },
+        );
+        for await (const chunk of stream) {
+          if (chunk.model) servedModel = chunk.model;
+          if (chunk.usage) usage = usageOf(chunk.usage);
+          const choice = chunk.choices[0];
+          if (choice?.finish_reason) finishReason = choice.finish_reason;
+          const text = choice?.delta?.content;
+          if (text) yield { type: 'delta', text };
+        }
+      } catch (error) {
+        throw toOpenAIProviderError(error);
+      }
+      // The SDK ends an aborted stream quietly: make it an error, not a short success.
+      if (signal.aborted) throw new AbortedError(signal.reason);
+      yield { type: 'done', usage: usage ?? { input: 0, output: 0, total: 0 }, model: servedModel, finishReason };
+    },
+    async embed(input, model, { signal }) {
+      try {
+        const response = await client.embeddings.create({ model, input }, { signal });
+        return {
+          vectors: response.data.map((row) => row.embedding),
+          usage: {
+            input: response.usage?.prompt_tokens ?? 0,
+            output: 0,
+            total: response.usage?.total_tokens ?? 0,
+          },
+          provider: 'openai',
+          model: response.model || model,
+        };
+      } catch (error) {
+        throw toOpenAIProviderError(error);
+      }
+    },
+    async ping({ signal }) {
+      try {
+        const page = await client.models.list({ signal });
+        return { model: page.data[0]?.id ?? modelFor('default') };
+      } catch (error) {
+        throw toOpenAIProviderError(error);
+      }
+    },
+  };
+};

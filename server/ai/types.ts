@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { Feature, ProviderName } from '../config';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface TextRequest {
+  messages: ChatMessage[];
+  /** Overrides the feature's configured model. */
+  model?: string;
+  temperature?: number;
+  maxOutputTokens?: number;
+}
+
+export interface ObjectRequest<T> extends TextRequest {
+  schema: z.ZodType<T>;
+  /** Names the schema for providers that want one (OpenAI json_schema). */
+  schemaName?: string;
+}
+
+export interface TokenUsage {
+  input: number;
+  output: number;
+  total: number;
+}
+
+export interface TextResult {
+  text: string;
+  usage: TokenUsage;
+  provider: ProviderName;
+  model: string;
+  finishReason?: string;
+}
+
+export interface ObjectResult<T> extends Omit<TextResult, 'text'> {
+  object: T;
+  text: string;
+  repaired: boolean;
+}
+
+export interface EmbedResult {
+  vectors: number[][];
+  usage: TokenUsage;
+  provider: ProviderName;
+  model: string;
+}
+
+/** Who and what a call is for: drives model choice, cancellation and the audit log. */
+export interface CallContext {
+  feature: Feature;
+  userId?: number | null;
+  /** The result document the call works for (generation, audit...), for the audit log. */
+  subjectDocumentId?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * A stream of text deltas. Iterate it for the deltas; `result` settles when the stream ends
+ * (rejecting with a `StreamCutError` carrying the partial text when it breaks mid-way).
+ */
+export interface TextStream extends AsyncIterable<string> {
+  readonly result: Promise<TextResult>;
+}
+
+/** One attempt against one vendor: no retries, no fallback, no accounting. */
+export interface ProviderAdapter {
+  readonly name: ProviderName;
+  modelFor(feature: Feature, override?: string): string;
+  generateText(request: TextRequest, model: string, options: AttemptOptions): Promise<TextResult>;
+  streamText(request: TextRequest, model: string, options: AttemptOptions): AsyncIterable<StreamEvent>;
+  generateJson(
+    request: TextRequest & { jsonSchema: Record<string, unknown>; schemaName: string },
+    model: string,
+    options: AttemptOptions,
+  ): Promise<TextResult>;
+  embed(input: string[], model: string, options: AttemptOptions): Promise<EmbedResult>;
+  /** The cheapest real call that proves the key and base URL work. */
+  ping(options: AttemptOptions): Promise<{ model: string }>;
+}
+
+export interface AttemptOptions {
+  signal: AbortSignal;
+}
+
+export type StreamEvent =
+  | { type: 'delta'; text: string }
+  | { type: 'done'; usage: TokenUsage; model: string; finishReason?: string };
+
+/** What every call reports, success or failure; the audit log is one sink. */
+export interface UsageRecord {
+  action: 'generateText' | 'streamText' | 'generateObject' | 'embed' | 'ping';
+  feature: Feature;
+  provider: ProviderName;
+  model: string;
+  usage: TokenUsage;
+  latencyMs: number;
+  outcome: 'success' | 'error';
+  error?: string;
+  userId?: number | null;
+  subjectDocumentId?: string;
+}
+
+export type UsageSink = (record: UsageRecord) => void | Promise<void>;
+
+export const ZERO_USAGE: TokenUsage = Object.freeze({ input: 0, output: 0, total: 0 });

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/**
+ * The plugin config, as a host app writes it in `config/plugins.ts` under `alwrity.config`.
+ * Parsed once at boot: a wrong value stops Strapi with a message naming the key.
+ */
+
+export const FEATURES = [
+  'default',
+  'writer',
+  'seo',
+  'site-audit',
+  'predictor',
+  'chat',
+  'calendar',
+  'embeddings',
+] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export const PROVIDER_NAMES = ['openai', 'gemini'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+const modelsSchema = z.partialRecord(z.enum(FEATURES), z.string().min(1)).default({});
+
+const openaiSchema = z
+  .object({
+    apiKey: z.string().min(1).optional(),
+    baseURL: z.url().optional(),
+    organization: z.string().min(1).optional(),
+    models: modelsSchema,
+  })
+  .strict();
+
+const geminiSchema = z
+  .object({
+    apiKey: z.string().min(1).optional(),
+    baseURL: z.url().optional(),
+    models: modelsSchema,
+  })
+  .strict();
+
+const redisSchema = z.union([
+  z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
+  z
+    .object({
+      url: z
+        .string()
+        .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+        .optional(),
+      host: z.string().min(1).optional(),
+      port: z.number().int().min(1).max(65535).optional(),
+      username: z.string().optional(),
+      password: z.string().optional(),
+      db: z.number().int().min(0).optional(),
+      tls: z.boolean().optional(),
+      prefix: z.string().min(1).optional(),
+    })
+    .strict(),
+]);
+
+const limitsSchema = z
+  .object({
+    concurrency: z.number().int().min(1).max(100).default(4),
+    requestTimeoutMs: z.number().int().min(100).default(60_000),
+    streamIdleTimeoutMs: z.number().int().min(100).default(30_000),
+    maxRetries: z.number().int().min(0).max(10).default(3),
+    retryBaseMs: z.number().int().min(1).default(500),
+    retryMaxMs: z.number().int().min(1).default(30_000),
+    jobAttempts: z.number().int().min(1).max(20).default(3),
+    dailyQuotaPerRole: z.record(z.string(), z.number().int().min(0)).default({}),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    providers: z
+      .object({
+        openai: openaiSchema.optional(),
+        gemini: geminiSchema.optional(),
+        default: z.enum(PROVIDER_NAMES).optional(),
+        fallback: z.enum(PROVIDER_NAMES).optional(),
+      })
+      .strict()
+      .default({}),
+    redis: redisSchema.optional(),
+    worker: z.enum(['on', 'off', 'only']).default('on'),
+    limits: limitsSchema.default(() => limitsSchema.parse({})),
+    siteAnalyzer: z
+      .object({
+        allowPrivateAddresses: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ allowPrivateAddresses: [] }),
+  })
+  .strict();
+
+export type PluginConfigInput = z.input<typeof configSchema>;
+export type PluginConfig = z.output<typeof configSchema>;
+
+/** Turns zod issues into one line per key, e.g. `alwrity.limits.concurrency: Too small`. */
+export const describeConfigError = (error: z.ZodError): string =>
+  error.issues
+    .map((issue) => `alwrity.${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('\n');
+
+/** Env defaults: applied beneath what the host app wrote, never over it. */
+export const envDefaults = (env: NodeJS.ProcessEnv): PluginConfigInput => {
+  const defaults: PluginConfigInput = { providers: {} };
+  if (env.OPENAI_API_KEY || env.OPENAI_BASE_URL) {
+    defaults.providers!.openai = {
+      ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
+      ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+    };
+  }
+  if (env.GEMINI_API_KEY) defaults.providers!.gemini = { apiKey: env.GEMINI_API_KEY };
+  if (env.REDIS_URL) defaults.redis = env.REDIS_URL;
+  return defaults;
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const mergeBeneath = (base: unknown, over: unknown): unknown => {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) merged[key] = mergeBeneath(base[key], value);
+  return merged;
+};
+
+export const resolveConfig = (raw: unknown, env: NodeJS.ProcessEnv = process.env): PluginConfig => {
+  const result = configSchema.safeParse(mergeBeneath(envDefaults(env), raw ?? {}));
+  if (!result.success) {
+    throw new Error(`Invalid alwrity plugin config:\n${describeConfigError(result.error)}`);
+  }
+  return result.data;
+};
+
+export default {
+  default: {},
+  validator(raw: unknown) {
+    resolveConfig(raw);
+  },
+};

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { TERMINAL_STATUSES, jobIdParams, listJobsQuery } from '../../contracts/jobs';
+import { getService } from '../utils/services';
+import { openEventStream } from '../utils/sse';
+import { parseInput } from '../utils/validate';
+
+const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const jobs = () => getService(strapi, 'jobs');
+  const idOf = (ctx: Context) => parseInput(jobIdParams, ctx.params, 'job id').id;
+
+  return {
+    async find(ctx: Context) {
+      const { results, pagination } = await jobs().list(parseInput(listJobsQuery, ctx.query, 'query'));
+      ctx.body = { data: results, meta: { pagination } };
+    },
+    async findOne(ctx: Context) {
+      ctx.body = { data: await jobs().get(idOf(ctx)) };
+    },
+    async cancel(ctx: Context) {
+      ctx.body = { data: await jobs().cancel(idOf(ctx)) };
+    },
+    async retry(ctx: Context) {
+      ctx.body = { data: await jobs().retry(idOf(ctx)) };
+    },
+
+    /**
+     * Server-sent events: a `job` snapshot first, `progress` as it comes (from any instance,
+     * through QueueEvents), a fresh `job` snapshot on each state change; ends when it finishes.
+     */
+    async events(ctx: Context) {
+      const id = idOf(ctx);
+      const first = await jobs().get(id);
+      const stream = openEventStream(ctx);
+      stream.send('job', first);
+      if (TERMINAL_STATUSES.includes(first.status)) return stream.close();
+
+      const sendSnapshot = async () => {
+        const job = await jobs().get(id);
+        stream.send('job', job);
+        if (TERMINAL_STATUSES.includes(job.status)) stream.close();
+      };
+      const unsubscribe = await jobs().subscribe(id, (event) => {
+        if (event.type === 'progress') stream.send('progress', event.progress);
+        else void sendSnapshot().catch(() => stream.close());
+      });
+      // The state may have moved on between the first read and the subscription.
+      await sendSnapshot();
+      void stream.closed.then(unsubscribe);
+    },
+  };
+};
+
+export default jobsController;

@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from './utils/services';
+
+/** Workers finish or hand back their current job; no connection is left open. */
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await getService(strapi, 'jobs').stop();
+};
+
+export default destroy;

@@ -1,0 +1,178 @@
+import { Queue, QueueEvents, Worker, WaitingError, type Job } from 'bullmq';
+import IORedis, { type RedisOptions } from 'ioredis';
+import type { DriverJobState, JobEvent, Processor, QueueDriver } from './types';
+
+export interface BullMQDriverOptions {
+  connection: RedisOptions & { url?: string };
+  prefix: string;
+  /** Finished jobs kept in Redis for inspection; the documents keep the history. */
+  keepCompleted: number;
+  keepFailed: number;
+  logError(message: string, error: unknown): void;
+}
+
+const CANCEL_CHANNEL = 'cancel';
+
+/**
+ * BullMQ over ioredis. Queues fail fast when Redis is down (a request should answer, not hang);
+ * workers wait for it. Cancellation crosses processes on a pub/sub channel.
+ */
+export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver => {
+  const { url, ...redisOptions } = options.connection;
+  const connect = (extra: RedisOptions) =>
+    url ? new IORedis(url, { ...redisOptions, ...extra }) : new IORedis({ ...redisOptions, ...extra });
+
+  const queueConnection = connect({ maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  queueConnection.on('error', (error) => options.logError('Redis (queues)', error));
+  const queues = new Map<string, Queue>();
+  const queueEvents = new Map<string, QueueEvents>();
+  const listeners = new Map<string, Set<(event: JobEvent) => void>>();
+  const workers: Worker[] = [];
+  let subscriber: IORedis | undefined;
+  const channel = `${options.prefix}:${CANCEL_CHANNEL}`;
+
+  const queueOf = (name: string) => {
+    let queue = queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: queueConnection, prefix: options.prefix });
+      queue.on('error', (error) => options.logError(`Queue ${name}`, error));
+      queues.set(name, queue);
+    }
+    return queue;
+  };
+
+  const dispatch = (queue: string, event: JobEvent) => {
+    listeners.get(`${queue}\u0000${event.id}`)?.forEach((listener) => listener(event));
+  };
+
+  /** One QueueEvents per queue per process, shared by every subscriber. */
+  const eventsOf = async (name: string) => {
+    let events = queueEvents.get(name);
+    if (!events) {
+      events = new QueueEvents(name, {
+        connection: connect({ maxRetriesPerRequest: null }),
+        prefix: options.prefix,
+      });
+      events.on('error', (error) => options.logError(`Queue events ${name}`, error));
+      events.on('progress', ({ jobId, data }) =>
+        dispatch(name, { type: 'progress', id: jobId, progress: data as never }),
+      );
+      events.on('active', ({ jobId }) => dispatch(name, { type: 'active', id: jobId }));
+      events.on('completed', ({ jobId }) => dispatch(name, { type: 'completed', id: jobId }));
+      events.on('failed', ({ jobId, failedReason }) =>
+        dispatch(name, { type: 'failed', id: jobId, error: failedReason }),
+      );
+      events.on('removed', ({ jobId }) => dispatch(name, { type: 'removed', id: jobId }));
+      queueEvents.set(name, events);
+      await events.waitUntilReady();
+    }
+    return events;
+  };
+
+  const jobOptions = (id: string, attempts: number) => ({
+    jobId: id,
+    attempts,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { count: options.keepCompleted },
+    removeOnFail: { count: options.keepFailed },
+  });
+
+  const toState = (state: string): DriverJobState =>
+    (['waiting', 'active', 'delayed', 'completed', 'failed'] as const).find((s) => s === state) ??
+    (state === 'prioritized' || state === 'waiting-children' ? 'waiting' : 'unknown');
+
+  return {
+    kind: 'bullmq',
+    async enqueue(queue, id, data, { attempts }) {
+      // A taken id makes add() a no-op: that is what makes enqueueing idempotent.
+      await queueOf(queue).add(queue, data, jobOptions(id, attempts));
+    },
+    async state(queue, id) {
+      return toState(await queueOf(queue).getJobState(id));
+    },
+    async cancel(queue, id) {
+      const job = await queueOf(queue).getJob(id);
+      if (!job) return;
+      const state = await job.getState();
+      if (state === 'active') {
+        await queueConnection.publish(channel, JSON.stringify({ queue, id }));
+      } else if (state !== 'completed' && state !== 'failed') {
+        await job.remove();
+      }
+    },
+    async retry(queue, id, data, { attempts }) {
+      const q = queueOf(queue);
+      const job = await q.getJob(id);
+      const state = job ? await job.getState() : 'unknown';
+      if (state === 'active' || state === 'waiting' || state === 'delayed') return;
+      if (job) await job.remove();
+      await q.add(queue, data, jobOptions(id, attempts));
+    },
+    async subscribe(queue, id, listener) {
+      await eventsOf(queue);
+      const key = `${queue}\u0000${id}`;
+      const set = listeners.get(key) ?? new Set();
+      set.add(listener);
+      listeners.set(key, set);
+      return () => {
+        set.delete(listener);
+        if (!set.size) listeners.delete(key);
+      };
+    },
+    async startWorkers(processors, concurrency) {
+      for (const [name, processor] of Object.entries(processors)) {
+        const worker = new Worker(
+          name,
+          async (job: Job, token?: string, signal?: AbortSignal) => {
+            const controller = signal ?? new AbortController().signal;
+            try {
+              return await processor({
+                id: job.id!,
+                queue: name,
+                data: job.data,
+                attempt: job.attemptsMade + 1,
+                signal: controller,
+                progress: (update) => job.updateProgress(update as never),
+              });
+            } catch (error) {
+              // Shutting down: hand the job back so another worker (or our next boot) runs it.
+              if (controller.aborted && controller.reason === 'shutdown') {
+                await job.moveToWait(token);
+                throw new WaitingError();
+              }
+              throw error;
+            }
+          },
+          {
+            connection: connect({ maxRetriesPerRequest: null }),
+            prefix: options.prefix,
+            concurrency,
+            autorun: true,
+          },
+        );
+        worker.on('error', (error) => options.logError(`Worker ${name}`, error));
+        workers.push(worker);
+      }
+      subscriber = connect({ maxRetriesPerRequest: null });
+      subscriber.on('error', (error) => options.logError('Redis (cancel channel)', error));
+      subscriber.on('message', (_channel, message) => {
+        try {
+          const { queue, id } = JSON.parse(message) as { queue: string; id: string };
+          workers.find((worker) => worker.name === queue)?.cancelJob(id, 'canceled');
+        } catch (error) {
+          options.logError('Bad cancel message', error);
+        }
+      });
+      await subscriber.subscribe(channel);
+      await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+    },
+    async close() {
+      for (const worker of workers) worker.cancelAllJobs('shutdown');
+      await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all([...queueEvents.values()].map((events) => events.close()));
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
+      subscriber?.disconnect();
+      queueConnection.disconnect();
+    },
+  };
+};

@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import type { ProviderName } from '../config';
+import { createAiClient, type AiClient } from '../ai/client';
+import { ProviderNotConfiguredError } from '../ai/errors';
+import { createGeminiAdapter } from '../ai/gemini-adapter';
+import { createOpenAIAdapter } from '../ai/openai-adapter';
+import type { EffectiveProvider } from '../ai/provider-settings';
+import type { ProviderAdapter } from '../ai/types';
+import type { TestConnectionResult } from '../../contracts/settings';
+import { pluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/services';
+
+const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
+  // SDK clients keep connection pools: reuse each until the settings it came from change.
+  const adapters = new Map<ProviderName, { settingsKey: string; adapter: ProviderAdapter }>();
+
+  const adapterFor = (name: ProviderName, settings: EffectiveProvider): ProviderAdapter => {
+    const settingsKey = JSON.stringify(settings);
+    const cached = adapters.get(name);
+    if (cached?.settingsKey === settingsKey) return cached.adapter;
+    const timeoutMs = pluginConfig(strapi).limits.requestTimeoutMs;
+    const adapter =
+      name === 'openai'
+        ? createOpenAIAdapter({ ...settings, timeoutMs })
+        : createGeminiAdapter({ ...settings, timeoutMs });
+    adapters.set(name, { settingsKey, adapter });
+    return adapter;
+  };
+
+  return {
+    /** A client over the configured providers (default first, fallback second), with accounting. */
+    async client(options: { provider?: ProviderName } = {}): Promise<AiClient> {
+      const { providers, order } = await getService(strapi, 'settings').effectiveProviders();
+      if (options.provider && !providers[options.provider]) throw new ProviderNotConfiguredError(options.provider);
+      const names = options.provider ? [options.provider, ...order.filter((n) => n !== options.provider)] : order;
+      if (!names.length) throw new ProviderNotConfiguredError();
+      const { limits } = pluginConfig(strapi);
+      return createAiClient({
+        adapters: names.map((name) => adapterFor(name, providers[name]!)),
+        retry: { maxRetries: limits.maxRetries, baseMs: limits.retryBaseMs, maxMs: limits.retryMaxMs },
+        streamIdleTimeoutMs: limits.streamIdleTimeoutMs,
+        onUsage: (record) => getService(strapi, 'audit-log').record(record),
+      });
+    },
+
+    /** A real, minimal call (list models) with the saved or configured key. */
+    async testConnection(provider: ProviderName, userId?: number): Promise<TestConnectionResult> {
+      const { providers } = await getService(strapi, 'settings').effectiveProviders();
+      const settings = providers[provider];
+      if (!settings) {
+        return { ok: false, provider, latencyMs: 0, error: new ProviderNotConfiguredError(provider).message };
+      }
+      const started = Date.now();
+      const signal = AbortSignal.timeout(pluginConfig(strapi).limits.requestTimeoutMs);
+      try {
+        const { model } = await adapterFor(provider, settings).ping({ signal });
+        const latencyMs = Date.now() - started;
+        await getService(strapi, 'audit-log').record({
+          action: 'ping', feature: 'default', provider, model, usage: { input: 0, output: 0, total: 0 },
+          latencyMs, outcome: 'success', userId,
+        });
+        return { ok: true, provider, model, latencyMs };
+      } catch (error) {
+        return { ok: false, provider, latencyMs: Date.now() - started, error: (error as Error).message };
+      }
+    },
+  };
+};
+
+export default aiService;
+export type AiService = ReturnType<typeof aiService>;

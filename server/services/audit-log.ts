@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { estimateCost } from '../ai/pricing';
+import type { UsageRecord } from '../ai/types';
+
+const UID = 'plugin::alwrity.audit-log';
+
+const auditLogService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** One row per model call: who, which provider and model, tokens, cost, latency, outcome. */
+  async record(record: UsageRecord) {
+    await strapi.documents(UID).create({
+      data: {
+        action: record.action,
+        feature: record.feature,
+        provider: record.provider,
+        model: record.model,
+        inputTokens: record.usage.input,
+        outputTokens: record.usage.output,
+        totalTokens: record.usage.total,
+        costEstimate: estimateCost(record.model, record.usage),
+        latencyMs: Math.round(record.latencyMs),
+        outcome: record.outcome,
+        error: record.error?.slice(0, 2000) ?? null,
+        userId: record.userId ?? null,
+        subjectDocumentId: record.subjectDocumentId ?? null,
+      },
+    });
+  },
+});
+
+export default auditLogService;
+export type AuditLogService = ReturnType<typeof auditLogService>;

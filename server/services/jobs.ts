@@ -1,0 +1,274 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { UnrecoverableError } from 'bullmq';
+import { TERMINAL_STATUSES, type JobStatus, type JobView, type ListJobsQuery, type Pagination } from '../../contracts/jobs';
+import { createBullMQDriver } from '../queue/bullmq-driver';
+import { createInlineDriver } from '../queue/inline-driver';
+import type { JobKind, JobPayload } from '../queue/job-kind';
+import { abortReasonOf, type JobContext, type JobEvent, type ProgressUpdate, type QueueDriver } from '../queue/types';
+import { redisConnection } from '../queue/redis-connection';
+import { pluginConfig } from '../utils/plugin-config';
+
+type JobDocument = {
+  documentId: string;
+  title?: string | null;
+  kind?: string;
+  status: JobStatus;
+  progress?: number | null;
+  stage?: string | null;
+  error?: string | null;
+  attempts?: number | null;
+  createdAt: string;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  output?: unknown;
+};
+
+const PROGRESS_WRITE_INTERVAL_MS = 250;
+
+export const toJobView = (kind: string, doc: JobDocument): JobView => ({
+  id: doc.documentId,
+  kind: doc.kind ?? kind,
+  title: doc.title ?? null,
+  status: doc.status,
+  progress: doc.progress ?? 0,
+  stage: doc.stage ?? null,
+  error: doc.error ?? null,
+  attempts: doc.attempts ?? 0,
+  createdAt: doc.createdAt,
+  startedAt: doc.startedAt ?? null,
+  finishedAt: doc.finishedAt ?? null,
+  durationMs:
+    doc.startedAt && doc.finishedAt ? new Date(doc.finishedAt).getTime() - new Date(doc.startedAt).getTime() : null,
+  ...(doc.status === 'succeeded' && doc.output !== undefined ? { result: doc.output } : {}),
+});
+
+const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const kinds = new Map<string, JobKind<never>>();
+  let driver: QueueDriver | undefined;
+
+  const requireDriver = () => {
+    if (!driver) throw new Error('The job queue is not started yet.');
+    return driver;
+  };
+
+  const db = (kind: JobKind<never>) => strapi.db.query(kind.uid as never);
+
+  /** Compare-and-set on status, so two workers can never both move a job forward. */
+  const transition = async (kind: JobKind<never>, id: string, from: JobStatus[], data: Record<string, unknown>) => {
+    const { count } = await db(kind).updateMany({ where: { documentId: id, status: { $in: from } }, data });
+    return count > 0;
+  };
+
+  const findDocument = async (id: string): Promise<{ kind: JobKind<never>; doc: JobDocument } | null> => {
+    for (const kind of kinds.values()) {
+      const doc = (await db(kind).findOne({ where: { documentId: id } })) as JobDocument | null;
+      if (doc) return { kind, doc };
+    }
+    return null;
+  };
+
+  const processorFor = (kind: JobKind<never>) => async (context: JobContext) => {
+    const { userId } = context.data as JobPayload;
+    const started = new Date();
+    const claimed = await transition(kind, context.id, ['queued', 'running'], {
+      status: 'running',
+      startedAt: started,
+      finishedAt: null,
+      error: null,
+      attempts: context.attempt,
+    });
+    // Canceled or already done while it waited: nothing to do.
+    if (!claimed) return;
+
+    let lastWrite = 0;
+    let lastStage: string | undefined;
+    const progress = async (update: ProgressUpdate) => {
+      await context.progress(update);
+      const now = Date.now();
+      if (update.stage !== lastStage || update.percent >= 100 || now - lastWrite >= PROGRESS_WRITE_INTERVAL_MS) {
+        lastWrite = now;
+        lastStage = update.stage;
+        await transition(kind, context.id, ['running'], {
+          progress: Math.max(0, Math.min(100, Math.round(update.percent))),
+          ...(update.stage ? { stage: update.stage } : {}),
+        });
+      }
+    };
+
+    try {
+      const result = await kind.run({ ...(context as JobContext<never>), progress, userId });
+      await transition(kind, context.id, ['running'], {
+        ...result,
+        status: 'succeeded',
+        progress: 100,
+        finishedAt: new Date(),
+        error: null,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (context.signal.aborted) {
+        if (abortReasonOf(context.signal) === 'shutdown') {
+          await transition(kind, context.id, ['running'], { status: 'queued', stage: 'Waiting to resume' });
+          throw error;
+        }
+        await transition(kind, context.id, ['running', 'canceled'], {
+          ...kind.onFailure?.(error),
+          status: 'canceled',
+          finishedAt: new Date(),
+          error: 'Canceled.',
+        });
+        throw new UnrecoverableError('Canceled.');
+      }
+      const attemptsLeft = context.attempt < pluginConfig(strapi).limits.jobAttempts;
+      if (attemptsLeft && !kind.isPermanent?.(error)) {
+        await transition(kind, context.id, ['running'], { status: 'queued', error: message, stage: 'Retrying' });
+        throw error;
+      }
+      await transition(kind, context.id, ['running'], {
+        ...kind.onFailure?.(error),
+        status: 'failed',
+        finishedAt: new Date(),
+        error: message,
+      });
+      throw new UnrecoverableError(message);
+    }
+  };
+
+  const kindOf = (name: string) => {
+    const kind = kinds.get(name);
+    if (!kind) throw new Error(`Unknown job kind "${name}".`);
+    return kind;
+  };
+
+  return {
+    registerKind<D>(kind: JobKind<D>) {
+      kinds.set(kind.name, kind as unknown as JobKind<never>);
+    },
+
+    driverKind: () => requireDriver().kind,
+
+    async start() {
+      const config = pluginConfig(strapi);
+      const redis = redisConnection(config.redis);
+      if (redis) {
+        driver = createBullMQDriver({
+          ...redis,
+          keepCompleted: 1000,
+          keepFailed: 5000,
+          logError: (what, error) => strapi.log.error(`[alwrity] ${what}: ${(error as Error)?.message ?? error}`),
+        });
+      } else {
+        strapi.log.warn(
+          '[alwrity] No Redis configured: jobs run in this process and stop with it (development only). Set REDIS_URL or the plugin\'s `redis` config for production.',
+        );
+        driver = createInlineDriver();
+      }
+      if (config.worker !== 'off' || driver.kind === 'inline') {
+        const processors = Object.fromEntries([...kinds.values()].map((kind) => [kind.name, processorFor(kind)]));
+        await driver.startWorkers(processors, config.limits.concurrency);
+      }
+      await this.resync();
+    },
+
+    async stop() {
+      await driver?.close();
+      driver = undefined;
+    },
+
+    /**
+     * The documents are the truth: any still queued or running (a Redis flush, an inline driver
+     * restarted) are enqueued again; ids already in the queue make this a no-op.
+     */
+    async resync() {
+      for (const kind of kinds.values()) {
+        const pending = (await db(kind).findMany({
+          where: { status: { $in: ['queued', 'running'] } },
+          select: ['documentId', 'status'],
+          populate: { createdBy: { select: ['id'] } },
+        })) as { documentId: string; createdBy?: { id: number } | null }[];
+        for (const doc of pending) {
+          await this.enqueue(kind.name, doc.documentId, { userId: doc.createdBy?.id ?? null });
+        }
+      }
+    },
+
+    async enqueue(kindName: string, id: string, payload: JobPayload) {
+      kindOf(kindName);
+      await requireDriver().enqueue(kindName, id, payload, { attempts: pluginConfig(strapi).limits.jobAttempts });
+    },
+
+    async get(id: string): Promise<JobView> {
+      const found = await findDocument(id);
+      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+      return toJobView(found.kind.name, found.doc);
+    },
+
+    async list(query: ListJobsQuery): Promise<{ results: JobView[]; pagination: Pagination }> {
+      const selected = query.kind ? [kindOf(query.kind)] : [...kinds.values()];
+      const where = query.status ? { status: query.status } : {};
+      const limit = query.page * query.pageSize;
+      const perKind = await Promise.all(
+        selected.map(async (kind) => ({
+          total: await db(kind).count({ where }),
+          rows: ((await db(kind).findMany({ where, orderBy: { createdAt: 'desc' }, limit })) as JobDocument[]).map(
+            (doc) => toJobView(kind.name, doc),
+          ),
+        })),
+      );
+      const total = perKind.reduce((sum, { total: count }) => sum + count, 0);
+      const results = perKind
+        .flatMap(({ rows }) => rows)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice((query.page - 1) * query.pageSize, limit)
+        .map(({ result: _result, ...job }) => job);
+      return {
+        results,
+        pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
+      };
+    },
+
+    async cancel(id: string): Promise<JobView> {
+      const found = await findDocument(id);
+      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+      if (TERMINAL_STATUSES.includes(found.doc.status)) {
+        throw new errors.ApplicationError(`This job has already ${found.doc.status}.`);
+      }
+      await requireDriver().cancel(found.kind.name, id);
+      // A waiting job is gone now; a running one is told to stop and records it itself.
+      await transition(found.kind, id, ['queued'], { status: 'canceled', finishedAt: new Date(), error: 'Canceled.' });
+      return this.get(id);
+    },
+
+    async retry(id: string): Promise<JobView> {
+      const found = await findDocument(id);
+      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+      if (found.doc.status !== 'failed' && found.doc.status !== 'canceled') {
+        throw new errors.ApplicationError(`Only failed or canceled jobs can be retried; this one is ${found.doc.status}.`);
+      }
+      const userId = ((await db(found.kind).findOne({ where: { documentId: id }, populate: { createdBy: true } })) as {
+        createdBy?: { id: number } | null;
+      }).createdBy?.id;
+      await transition(found.kind, id, ['failed', 'canceled'], {
+        status: 'queued',
+        progress: 0,
+        stage: null,
+        error: null,
+        finishedAt: null,
+      });
+      await requireDriver().retry(found.kind.name, id, { userId: userId ?? null }, {
+        attempts: pluginConfig(strapi).limits.jobAttempts,
+      });
+      return this.get(id);
+    },
+
+    async subscribe(id: string, listener: (event: JobEvent) => void) {
+      const found = await findDocument(id);
+      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+      return requireDriver().subscribe(found.kind.name, id, listener);
+    },
+  };
+};
+
+export default jobsService;
+export type JobsService = ReturnType<typeof jobsService>;

@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PROVIDER_NAMES, type ProviderName } from '../config';
+import type { SettingsView, UpdateSettingsBody } from '../../contracts/settings';
+import {
+  describeSettings,
+  layersFrom,
+  resolveProviders,
+  type EffectiveProviders,
+  type SavedProvider,
+  type SavedSettings,
+} from '../ai/provider-settings';
+import { deriveKey, open, seal } from '../utils/crypto';
+import { PLUGIN_ID } from '../permissions';
+import { pluginConfig } from '../utils/plugin-config';
+import { getService } from '../utils/services';
+
+/** As stored: keys sealed with AES-256-GCM. */
+type StoredSettings = SavedSettings;
+
+const STORE_KEY = 'settings';
+
+const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
+  let key: Buffer | undefined;
+  const encryptionKey = () => {
+    key ??= deriveKey(
+      strapi.config.get<string>('admin.secrets.encryptionKey') ||
+        (strapi.config.get<string[]>('server.app.keys') ?? []).join(','),
+    );
+    return key;
+  };
+
+  const readStored = async (): Promise<StoredSettings> => ((await store().get({})) as StoredSettings | null) ?? {};
+
+  const decrypt = (stored: StoredSettings): SavedSettings => {
+    const providers: SavedSettings['providers'] = {};
+    for (const name of PROVIDER_NAMES) {
+      const saved = stored.providers?.[name];
+      if (!saved) continue;
+      let apiKey: string | undefined;
+      try {
+        apiKey = saved.apiKey ? open(saved.apiKey, encryptionKey()) : undefined;
+      } catch (error) {
+        // Secrets rotated since the key was saved: treat it as absent rather than fail every call.
+        strapi.log.warn(`[alwrity] The saved ${name} API key cannot be decrypted (${(error as Error).message}); save it again.`);
+      }
+      providers[name] = { ...saved, apiKey };
+    }
+    return { ...stored, providers };
+  };
+
+  const layers = async () =>
+    layersFrom(strapi.config.get(`plugin::${PLUGIN_ID}`), process.env, decrypt(await readStored()));
+
+  return {
+    async effectiveProviders(): Promise<EffectiveProviders> {
+      return resolveProviders(await layers());
+    },
+
+    async view(): Promise<SettingsView> {
+      return describeSettings(await layers(), {
+        driver: getService(strapi, 'jobs').driverKind(),
+        worker: pluginConfig(strapi).worker,
+      });
+    },
+
+    async update(body: UpdateSettingsBody): Promise<SettingsView> {
+      const current = await layers();
+      const view = describeSettings(current, { driver: 'inline', worker: 'on' });
+      const refuse = (field: string) => {
+        throw new errors.ValidationError(`${field} is set in the server configuration and cannot be changed here.`, {
+          errors: [{ path: field.split('.'), message: 'set in the server configuration' }],
+        });
+      };
+
+      const stored = await readStored();
+      const next: StoredSettings = { ...stored, providers: { ...stored.providers } };
+      for (const name of PROVIDER_NAMES) {
+        const input = body.providers?.[name];
+        if (!input) continue;
+        const saved: SavedProvider = { ...next.providers![name] };
+        const providerView = view.providers[name];
+        for (const field of ['apiKey', 'baseURL', 'organization'] as const) {
+          const value = (input as Record<string, string | null | undefined>)[field];
+          if (value === undefined) continue;
+          if (providerView[field]?.locked) refuse(`providers.${name}.${field}`);
+          if (value === null) delete saved[field];
+          else saved[field] = field === 'apiKey' ? seal(value, encryptionKey()) : value;
+        }
+        if (input.models) {
+          const models = { ...saved.models };
+          for (const [feature, model] of Object.entries(input.models)) {
+            if (providerView.models[feature as keyof typeof providerView.models]?.locked) {
+              refuse(`providers.${name}.models.${feature}`);
+            }
+            if (model === null) delete models[feature as keyof typeof models];
+            else models[feature as keyof typeof models] = model;
+          }
+          saved.models = models;
+        }
+        next.providers![name] = saved;
+      }
+      for (const field of ['defaultProvider', 'fallbackProvider'] as const) {
+        const value = body[field];
+        if (value === undefined) continue;
+        if (view[field].locked) refuse(field);
+        if (value === null) delete next[field];
+        else next[field] = value as ProviderName;
+      }
+      await store().set({ value: next });
+      return this.view();
+    },
+  };
+};
+
+export default settingsService;
+export type SettingsService = ReturnType<typeof settingsService>;

@@ -1,0 +1,32 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+/** Saved secrets are sealed as `v1.<iv>.<tag>.<ciphertext>` (base64url), AES-256-GCM. */
+const VERSION = 'v1';
+
+/** Derives the settings key from the app's own secrets, so nothing extra needs configuring. */
+export const deriveKey = (secret: string): Buffer => {
+  if (!secret) throw new Error('Cannot derive the settings encryption key: the app has no secrets configured.');
+  return Buffer.from(hkdfSync('sha256', secret, 'strapi-plugin-alwrity', 'settings-encryption-v1', 32));
+};
+
+export const seal = (plaintext: string, key: Buffer): string => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
+};
+
+export const open = (sealed: string, key: Buffer): string => {
+  const [version, iv, tag, ciphertext] = sealed.split('.');
+  if (version !== VERSION || !iv || !tag || ciphertext === undefined) {
+    throw new Error('The saved secret is not in a format this version can read.');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+};
+
+/** What the browser may see of a key. */
+export const lastFour = (secret: string): string => `…${secret.slice(-4)}`;

@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import type { AiService } from '../services/ai';
+import type { AuditLogService } from '../services/audit-log';
+import type { GenerationsService } from '../services/generations';
+import type { JobsService } from '../services/jobs';
+import type { SettingsService } from '../services/settings';
+import { PLUGIN_ID } from '../permissions';
+
+interface Services {
+  ai: AiService;
+  'audit-log': AuditLogService;
+  generations: GenerationsService;
+  jobs: JobsService;
+  settings: SettingsService;
+}
+
+/** Each of the plugin's services, typed by name. */
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
+  strapi.plugin(PLUGIN_ID).service(name) as Services[K];

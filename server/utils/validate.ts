@@ -1,0 +1,22 @@
+import { errors } from '@strapi/utils';
+import type { z } from 'zod';
+
+const fieldOf = (path: PropertyKey[]) => path.map(String).join('.') || '(body)';
+
+/**
+ * Parses request input; bad input becomes a 400 whose message names each field at fault
+ * (Strapi's error middleware turns `ValidationError` into a 400).
+ */
+export const parseInput = <T>(schema: z.ZodType<T>, input: unknown, what = 'body'): T => {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String),
+    field: fieldOf(issue.path),
+    message: issue.message,
+  }));
+  throw new errors.ValidationError(
+    `Invalid ${what}: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
+    { errors: issues },
+  );
+};
