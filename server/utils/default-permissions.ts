@@ -8,16 +8,19 @@ export const grantDefaultPermissions = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
   if (await store.get({})) return;
   const roleService = strapi.service('admin::role');
-  const permissionService = strapi.service('admin::permission');
+  // On a brand-new app the admin's own bootstrap may not have created the default roles yet;
+  // this is the same idempotent call it makes.
+  await roleService.createRolesIfNoneExist();
   for (const [code, actions] of Object.entries(DEFAULT_ROLE_GRANTS)) {
     const role = await roleService.findOne({ code });
     if (!role) continue;
-    const existing = await permissionService.findMany({ where: { role: { id: role.id } } });
-    const held = new Set(existing.map((permission: { action: string }) => permission.action));
+    const held = new Set(
+      (await strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } })).map(
+        (permission: { action: string }) => permission.action,
+      ),
+    );
     const missing = actions.map(uidOf).filter((action) => !held.has(action));
-    if (missing.length) {
-      await permissionService.createMany(missing.map((action) => ({ action, role: role.id, subject: null, properties: {}, conditions: [] })));
-    }
+    if (missing.length) await roleService.addPermissions(role.id, missing.map((action) => ({ action })));
   }
   await store.set({ value: { at: new Date().toISOString() } });
 };

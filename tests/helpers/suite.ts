@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import { startFakeModelServer, type FakeModelServer } from './fake-model-server';
+import { assertRedis, flushPrefix, REDIS_URL, testRedisPrefix } from './redis';
+import { bootStrapi, createTestDatabase, testApp, type Database, type TestApp } from './strapi';
+
+export interface SuiteOptions {
+  /** Use real Redis (BullMQ) — the default — or the inline driver. */
+  redis?: boolean;
+  /** Plugin config merged over the test defaults. */
+  config?: Record<string, unknown>;
+  env?: Record<string, string | undefined>;
+}
+
+export interface Suite {
+  readonly app: TestApp;
+  readonly strapi: Core.Strapi;
+  readonly fake: FakeModelServer;
+  readonly prefix: string;
+  /** Destroys Strapi and boots it again on the same database and Redis prefix. */
+  restart(beforeBoot?: () => Promise<void> | void): Promise<void>;
+}
+
+/** Test defaults: fast retries, a fake OpenAI and Gemini on loopback. */
+export const testConfig = (fake: FakeModelServer, prefix: string | undefined, extra: Record<string, unknown> = {}) => ({
+  providers: {
+    openai: { apiKey: 'sk-test-openai-key-1234', baseURL: fake.openaiBaseURL },
+    gemini: { apiKey: 'test-gemini-key-5678', baseURL: fake.geminiBaseURL },
+    default: 'openai',
+  },
+  limits: { retryBaseMs: 10, retryMaxMs: 2000, requestTimeoutMs: 5000, streamIdleTimeoutMs: 2000 },
+  ...(prefix ? { redis: { url: REDIS_URL, prefix } } : {}),
+  ...extra,
+});
+
+/**
+ * One booted Strapi per test file: its own database, its own Redis prefix, the fake model server,
+ * and the four test users. Registers its own beforeAll/afterAll.
+ */
+export const useSuite = (options: SuiteOptions = {}): Suite => {
+  const useRedis = options.redis !== false;
+  let db: Database;
+  let fake: FakeModelServer;
+  let strapi: Core.Strapi | undefined;
+  let app: TestApp;
+  const prefix = testRedisPrefix();
+
+  const envFor = () => ({
+    ...db.env,
+    ALWRITY_CONFIG: JSON.stringify(testConfig(fake, useRedis ? prefix : undefined, options.config)),
+    OPENAI_API_KEY: undefined,
+    OPENAI_BASE_URL: undefined,
+    GEMINI_API_KEY: undefined,
+    REDIS_URL: undefined,
+    ...options.env,
+  });
+
+  beforeAll(async () => {
+    if (useRedis) await assertRedis();
+    fake = await startFakeModelServer();
+    db = await createTestDatabase();
+    strapi = await bootStrapi(envFor());
+    app = await testApp(strapi);
+  });
+
+  afterAll(async () => {
+    await strapi?.destroy();
+    await fake?.close();
+    await db?.drop();
+    if (useRedis) await flushPrefix(prefix);
+  });
+
+  return {
+    get app() {
+      return app;
+    },
+    get strapi() {
+      return strapi!;
+    },
+    get fake() {
+      return fake;
+    },
+    prefix,
+    async restart(beforeBoot) {
+      await strapi?.destroy();
+      strapi = undefined;
+      await beforeBoot?.();
+      strapi = await bootStrapi(envFor());
+      app = await testApp(strapi);
+    },
+  };
+};
