@@ -19,8 +19,15 @@ const CANCEL_CHANNEL = 'cancel';
  */
 export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver => {
   const { url, ...redisOptions } = options.connection;
-  const connect = (extra: RedisOptions) =>
-    url ? new IORedis(url, { ...redisOptions, ...extra }) : new IORedis({ ...redisOptions, ...extra });
+  // BullMQ leaves connections it was handed open: keep them all to close on shutdown.
+  const connections: IORedis[] = [];
+  const connect = (extra: RedisOptions) => {
+    const connection = url
+      ? new IORedis(url, { ...redisOptions, ...extra })
+      : new IORedis({ ...redisOptions, ...extra });
+    connections.push(connection);
+    return connection;
+  };
 
   const queueConnection = connect({ maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
   queueConnection.on('error', (error) => options.logError('Redis (queues)', error));
@@ -167,12 +174,13 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
       await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     },
     async close() {
+      // Stop fetching first, or a worker picks the job it just handed back straight up again.
+      const closing = workers.map((worker) => worker.close());
       for (const worker of workers) worker.cancelAllJobs('shutdown');
-      await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all(closing);
       await Promise.all([...queueEvents.values()].map((events) => events.close()));
       await Promise.all([...queues.values()].map((queue) => queue.close()));
-      subscriber?.disconnect();
-      queueConnection.disconnect();
+      for (const connection of connections) connection.disconnect();
     },
   };
 };

@@ -16,8 +16,11 @@ export interface Suite {
   readonly strapi: Core.Strapi;
   readonly fake: FakeModelServer;
   readonly prefix: string;
-  /** Destroys Strapi and boots it again on the same database and Redis prefix. */
-  restart(beforeBoot?: () => Promise<void> | void): Promise<void>;
+  /**
+   * Destroys Strapi and boots it again on the same database and Redis prefix; `afterBoot` runs
+   * as soon as it has loaded (its workers already running), before the test users log in.
+   */
+  restart(afterBoot?: (strapi: Core.Strapi) => Promise<void> | void): Promise<void>;
 }
 
 /** Test defaults: fast retries, a fake OpenAI and Gemini on loopback. */
@@ -80,11 +83,11 @@ export const useSuite = (options: SuiteOptions = {}): Suite => {
       return fake;
     },
     prefix,
-    async restart(beforeBoot) {
+    async restart(afterBoot) {
       await strapi?.destroy();
       strapi = undefined;
-      await beforeBoot?.();
       strapi = await bootStrapi(envFor());
+      await afterBoot?.(strapi);
       app = await testApp(strapi);
     },
   };

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { createAiClient, type AiClient } from '../../../server/ai/client';
+import { InvalidOutputError, ProviderError, StreamCutError } from '../../../server/ai/errors';
+import { createGeminiAdapter } from '../../../server/ai/gemini-adapter';
+import { createOpenAIAdapter } from '../../../server/ai/openai-adapter';
+import type { ProviderAdapter, UsageRecord } from '../../../server/ai/types';
+import { fakeEmbedding, startFakeModelServer, type FakeModelServer } from '../../helpers/fake-model-server';
+
+let fake: FakeModelServer;
+beforeAll(async () => {
+  fake = await startFakeModelServer();
+});
+beforeEach(() => fake.reset());
+afterAll(() => fake.close());
+
+const adapters = {
+  openai: (): ProviderAdapter =>
+    createOpenAIAdapter({ apiKey: 'sk-test', baseURL: fake.openaiBaseURL, models: {}, timeoutMs: 5000 }),
+  gemini: (): ProviderAdapter =>
+    createGeminiAdapter({ apiKey: 'g-test', baseURL: fake.geminiBaseURL, models: {}, timeoutMs: 5000 }),
+};
+
+const clientOf = (names: (keyof typeof adapters)[], usage: UsageRecord[] = [], streamIdleTimeoutMs = 2000): AiClient =>
+  createAiClient({
+    adapters: names.map((name) => adapters[name]()),
+    retry: { maxRetries: 2, baseMs: 5, maxMs: 1500 },
+    streamIdleTimeoutMs,
+    onUsage: (record) => {
+      usage.push(record);
+    },
+  });
+
+const ask = { messages: [{ role: 'user' as const, content: 'Write one line about tea.' }] };
+const context = { feature: 'writer' as const, userId: 7 };
+
+describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) => {
+  it('generates text and reports usage to the audit sink', async () => {
+    const usage: UsageRecord[] = [];
+    fake.enqueue({ text: 'Tea is a quiet kind of warmth.', usage: { input: 11, output: 7 } });
+    const result = await clientOf([name], usage).generateText(ask, context);
+    expect(result).toMatchObject({ text: 'Tea is a quiet kind of warmth.', provider: name, usage: { input: 11, output: 7 } });
+    expect(usage).toEqual([
+      expect.objectContaining({ action: 'generateText', provider: name, outcome: 'success', userId: 7, usage: expect.objectContaining({ input: 11, output: 7 }) }),
+    ]);
+    expect(fake.requests[0]).toMatchObject({ api: name, kind: 'chat', stream: false });
+  });
+
+  it('streams deltas that join to the whole text, then settles the result', async () => {
+    fake.enqueue({ text: 'One cup, then another, then the afternoon is gone.' });
+    const stream = clientOf([name]).streamText(ask, context);
+    const deltas: string[] = [];
+    for await (const delta of stream) deltas.push(delta);
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(deltas.join('')).toBe('One cup, then another, then the afternoon is gone.');
+    expect((await stream.result).text).toBe(deltas.join(''));
+    expect(fake.requests[0]).toMatchObject({ stream: true });
+  });
+
+  it('returns a JSON object validated by the zod schema', async () => {
+    const schema = z.object({ title: z.string(), tags: z.array(z.string()).min(1) });
+    fake.enqueue({ json: { title: 'Tea', tags: ['drinks'] } });
+    const result = await clientOf([name]).generateObject({ ...ask, schema, schemaName: 'post' }, context);
+    expect(result.object).toEqual({ title: 'Tea', tags: ['drinks'] });
+    expect(result.repaired).toBe(false);
+    const body = fake.requests[0]!.body;
+    if (name === 'openai') expect(body.response_format.type).toBe('json_schema');
+    else expect(body.generationConfig.responseMimeType).toBe('application/json');
+  });
+
+  it('repairs an invalid JSON answer once, showing the model what was wrong', async () => {
+    const schema = z.object({ title: z.string(), tags: z.array(z.string()).min(1) });
+    fake.enqueue({ text: '{"title": "Tea", "tags": []}' }, { json: { title: 'Tea', tags: ['drinks'] } });
+    const result = await clientOf([name]).generateObject({ ...ask, schema }, context);
+    expect(result).toMatchObject({ object: { title: 'Tea', tags: ['drinks'] }, repaired: true });
+    expect(JSON.stringify(fake.requests[1]!.body)).toContain('tags');
+  });
+
+  it('fails with a clear error when the repair is invalid too', async () => {
+    const schema = z.object({ title: z.string() });
+    fake.enqueue({ text: 'not json at all' }, { text: '{"headline": 1}' });
+    await expect(clientOf([name]).generateObject({ ...ask, schema }, context)).rejects.toThrow(InvalidOutputError);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('embeds texts', async () => {
+    const result = await clientOf([name]).embed(['alpha', 'beta'], context);
+    expect(result.vectors).toHaveLength(2);
+    expect(result.vectors[0]![0]).toBeCloseTo(fakeEmbedding('alpha')[0]!, 5);
+    expect(result.vectors[1]![0]).toBeCloseTo(fakeEmbedding('beta')[0]!, 5);
+  });
+
+  it('retries a 429 that asks to wait, and succeeds', async () => {
+    fake.enqueue({ status: 429, retryAfter: 1 }, { text: 'Patience pays.' });
+    const usage: UsageRecord[] = [];
+    const result = await clientOf([name], usage).generateText(ask, context);
+    expect(result.text).toBe('Patience pays.');
+    expect(fake.requests.filter((r) => r.kind === 'chat')).toHaveLength(2);
+    expect(usage.map((u) => u.outcome)).toEqual(['success']);
+  });
+
+  it('retries server errors with backoff, then gives up with the status', async () => {
+    fake.setDefault({ status: 503, errorMessage: 'overloaded' });
+    const usage: UsageRecord[] = [];
+    await expect(clientOf([name], usage).generateText(ask, context)).rejects.toMatchObject({ status: 503 });
+    expect(fake.requests).toHaveLength(3);
+    expect(usage).toEqual([expect.objectContaining({ outcome: 'error', error: expect.stringContaining('overloaded') })]);
+  });
+
+  it('does not retry a request the provider rejects as bad', async () => {
+    fake.enqueue({ status: 400, errorMessage: 'bad request' });
+    await expect(clientOf([name]).generateText(ask, context)).rejects.toBeInstanceOf(ProviderError);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('reports a cut stream as an error that keeps the partial text', async () => {
+    fake.enqueue({ text: 'The kettle sings and the leaves unfurl slowly', cutAfterChunks: 3 });
+    const stream = clientOf([name]).streamText(ask, context);
+    const deltas: string[] = [];
+    const failure = await (async () => {
+      try {
+        for await (const delta of stream) deltas.push(delta);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(StreamCutError);
+    expect((failure as StreamCutError).partial).toBe(deltas.join(''));
+    expect(deltas.join('')).toBe('The kettle sings ');
+    await expect(stream.result).rejects.toBeInstanceOf(StreamCutError);
+    // Text already delivered is never requested again.
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('aborts the upstream request when the reader stops', async () => {
+    fake.enqueue({ text: 'a b c d e f g h i j k l m n o p', chunkDelayMs: 100 });
+    const stream = clientOf([name]).streamText(ask, context);
+    for await (const delta of stream) {
+      expect(delta).toBe('a ');
+      break;
+    }
+    await fake.waitFor((requests) => requests[0]?.closedEarly === true, 3000);
+  });
+});
+
+describe('fallback provider', () => {
+  it('takes over when the default provider stays down', async () => {
+    fake.setDefault((request) => (request.api === 'openai' ? { status: 500 } : { text: 'From Gemini.' }));
+    const usage: UsageRecord[] = [];
+    const result = await clientOf(['openai', 'gemini'], usage).generateText(ask, context);
+    expect(result).toMatchObject({ text: 'From Gemini.', provider: 'gemini' });
+    expect(usage.map((u) => `${u.provider}:${u.outcome}`)).toEqual(['openai:error', 'gemini:success']);
+  });
+
+  it('is not used for a request the first provider rejected as invalid', async () => {
+    fake.setDefault((request) => (request.api === 'openai' ? { status: 422 } : { text: 'From Gemini.' }));
+    await expect(clientOf(['openai', 'gemini']).generateText(ask, context)).rejects.toMatchObject({ status: 422 });
+    expect(fake.requests.every((r) => r.api === 'openai')).toBe(true);
+  });
+});
+
+describe('stream idle timeout', () => {
+  it('fails a stream that goes silent, keeping what arrived', async () => {
+    fake.enqueue({ chunks: ['Hello ', 'there ', 'friend'], chunkDelayMs: 800 });
+    const stream = clientOf(['openai'], [], 300).streamText(ask, context);
+    const deltas: string[] = [];
+    await expect(
+      (async () => {
+        for await (const delta of stream) deltas.push(delta);
+      })(),
+    ).rejects.toThrow(/No data from openai for 300 ms/);
+    expect(deltas).toEqual(['Hello ']);
+  });
+});
