@@ -1,3 +1,4 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, ACTION_DEFINITIONS, PLUGIN_ID, adminPermission } from '../server/permissions';
 import { PluginIcon } from './components/PluginIcon';
 import en from './translations/en.json';
@@ -9,7 +10,7 @@ const panelPermissions = ACTION_DEFINITIONS.filter(({ section }) => section === 
 );
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
@@ -31,6 +32,9 @@ export default {
 
   // English ships with the bundle (it is also every message's default); other locales fall back to it.
   async registerTrads({ locales }: { locales: string[] }) {
-    return locales.map((locale) => ({ locale, data: locale === 'en' ? prefixTranslations(en) : {} }));
+    return locales.map((locale) => ({
+      locale,
+      data: locale === 'en' ? prefixTranslations(en) : {},
+    }));
   },
 };

@@ -10,11 +10,11 @@ import calendarItem from './calendar-item';
 import auditLog from './audit-log';
 
 export default {
-  'generation': generation,
+  generation: generation,
   'seo-report': seoReport,
   'site-audit': siteAudit,
   'site-audit-page': siteAuditPage,
-  'prediction': prediction,
+  prediction: prediction,
   'performance-metric': performanceMetric,
   'chat-session': chatSession,
   'chat-message': chatMessage,

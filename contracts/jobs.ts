@@ -33,7 +33,9 @@ export const listJobsQuery = z
   .strict();
 export type ListJobsQuery = z.infer<typeof listJobsQuery>;
 
-export const jobIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id') });
+export const jobIdParams = z.object({
+  id: z.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id'),
+});
 
 export interface Pagination {
   page: number;

@@ -29,7 +29,9 @@ export interface SettingsView {
 }
 
 const optionalText = z.string().trim().min(1).nullable().optional();
-const modelsInput = z.partialRecord(z.enum(FEATURES), z.string().trim().min(1).nullable()).optional();
+const modelsInput = z
+  .partialRecord(z.enum(FEATURES), z.string().trim().min(1).nullable())
+  .optional();
 
 const providerInput = (extra: z.ZodRawShape = {}) =>
   z

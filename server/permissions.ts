@@ -37,24 +37,88 @@ interface ActionDefinition {
 }
 
 export const ACTION_DEFINITIONS: readonly ActionDefinition[] = [
-  { action: ACTIONS.writerUse, displayName: 'Use the AI writers', subCategory: 'AI writer', section: 'plugins' },
-  { action: ACTIONS.generationsRead, displayName: 'Read generation history', subCategory: 'AI writer', section: 'plugins' },
+  {
+    action: ACTIONS.writerUse,
+    displayName: 'Use the AI writers',
+    subCategory: 'AI writer',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.generationsRead,
+    displayName: 'Read generation history',
+    subCategory: 'AI writer',
+    section: 'plugins',
+  },
   { action: ACTIONS.seoUse, displayName: 'Use SEO tools', subCategory: 'SEO', section: 'plugins' },
-  { action: ACTIONS.siteAuditRun, displayName: 'Run site audits', subCategory: 'Site audit', section: 'plugins' },
-  { action: ACTIONS.siteAuditRead, displayName: 'Read site audits', subCategory: 'Site audit', section: 'plugins' },
-  { action: ACTIONS.predictorUse, displayName: 'Predict content performance', subCategory: 'Predictor', section: 'plugins' },
-  { action: ACTIONS.predictorTrain, displayName: 'Train the predictor', subCategory: 'Predictor', section: 'plugins' },
-  { action: ACTIONS.chatUse, displayName: 'Use the content chatbot', subCategory: 'Chat', section: 'plugins' },
-  { action: ACTIONS.calendarRead, displayName: 'Read the content calendar', subCategory: 'Calendar', section: 'plugins' },
-  { action: ACTIONS.calendarManage, displayName: 'Manage the content calendar', subCategory: 'Calendar', section: 'plugins' },
+  {
+    action: ACTIONS.siteAuditRun,
+    displayName: 'Run site audits',
+    subCategory: 'Site audit',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.siteAuditRead,
+    displayName: 'Read site audits',
+    subCategory: 'Site audit',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.predictorUse,
+    displayName: 'Predict content performance',
+    subCategory: 'Predictor',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.predictorTrain,
+    displayName: 'Train the predictor',
+    subCategory: 'Predictor',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.chatUse,
+    displayName: 'Use the content chatbot',
+    subCategory: 'Chat',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.calendarRead,
+    displayName: 'Read the content calendar',
+    subCategory: 'Calendar',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.calendarManage,
+    displayName: 'Manage the content calendar',
+    subCategory: 'Calendar',
+    section: 'plugins',
+  },
   { action: ACTIONS.jobsRead, displayName: 'Read jobs', subCategory: 'Jobs', section: 'plugins' },
-  { action: ACTIONS.jobsManage, displayName: 'Retry and cancel jobs', subCategory: 'Jobs', section: 'plugins' },
-  { action: ACTIONS.settingsRead, displayName: 'Read settings', subCategory: 'Alwrity', section: 'settings', category: 'Alwrity' },
-  { action: ACTIONS.settingsUpdate, displayName: 'Update settings', subCategory: 'Alwrity', section: 'settings', category: 'Alwrity' },
+  {
+    action: ACTIONS.jobsManage,
+    displayName: 'Retry and cancel jobs',
+    subCategory: 'Jobs',
+    section: 'plugins',
+  },
+  {
+    action: ACTIONS.settingsRead,
+    displayName: 'Read settings',
+    subCategory: 'Alwrity',
+    section: 'settings',
+    category: 'Alwrity',
+  },
+  {
+    action: ACTIONS.settingsUpdate,
+    displayName: 'Update settings',
+    subCategory: 'Alwrity',
+    section: 'settings',
+    category: 'Alwrity',
+  },
 ];
 
 /** Granted on first install only; admins change them freely afterwards. */
-export const DEFAULT_ROLE_GRANTS: Readonly<Record<'strapi-editor' | 'strapi-author', readonly ActionName[]>> = {
+export const DEFAULT_ROLE_GRANTS: Readonly<
+  Record<'strapi-editor' | 'strapi-author', readonly ActionName[]>
+> = {
   'strapi-editor': Object.values(ACTIONS).filter((action) => !action.startsWith('settings.')),
   'strapi-author': [
     ACTIONS.writerUse,

@@ -8,8 +8,10 @@ export const useApi = () => {
   return {
     get: async <T, M = undefined>(route: string, params?: Record<string, unknown>) =>
       (await client.get<{ data: T; meta: M }>(path(route), params ? { params } : undefined)).data,
-    post: async <T>(route: string, body?: unknown) => (await client.post<{ data: T }>(path(route), body ?? {})).data,
-    put: async <T>(route: string, body: unknown) => (await client.put<{ data: T }>(path(route), body)).data,
+    post: async <T>(route: string, body?: unknown) =>
+      (await client.post<{ data: T }>(path(route), body ?? {})).data,
+    put: async <T>(route: string, body: unknown) =>
+      (await client.put<{ data: T }>(path(route), body)).data,
   };
 };
 

@@ -10,4 +10,6 @@ export const t = (key: TranslationKey) => `${PLUGIN_ID}.${key}`;
 export const msg = (key: TranslationKey) => ({ id: t(key), defaultMessage: en[key] });
 
 export const prefixTranslations = (messages: Record<string, string>) =>
-  Object.fromEntries(Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+  Object.fromEntries(
+    Object.entries(messages).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]),
+  );

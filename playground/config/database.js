@@ -1,4 +1,5 @@
 const path = require('path');
+const { appRoot } = require('./app-root');
 
 /** SQLite by default; PostgreSQL when DATABASE_CLIENT=postgres (with the usual DATABASE_* variables). */
 module.exports = ({ env }) => {
@@ -26,7 +27,7 @@ module.exports = ({ env }) => {
     connection: {
       client: 'sqlite',
       connection: {
-        filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+        filename: path.resolve(appRoot, env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
     },

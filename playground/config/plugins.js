@@ -1,4 +1,4 @@
-const path = require('path');
+const { repoRoot } = require('./app-root');
 
 /** ALWRITY_CONFIG (JSON) lets tests and benchmarks set any plugin key without editing this file. */
 const jsonConfig = (env) => {
@@ -18,8 +18,8 @@ module.exports = ({ env }) => ({
   },
   alwrity: {
     enabled: true,
-    // An absolute path: Strapi resolves a relative one against its own folder.
-    resolve: path.resolve(__dirname, '..', '..'),
+    // The repository root, as an absolute path: Strapi resolves a relative one against its own folder.
+    resolve: repoRoot,
     config: {
       ...(env('ALWRITY_WORKER') ? { worker: env('ALWRITY_WORKER') } : {}),
       ...jsonConfig(env),

@@ -8,7 +8,8 @@ const SAMPLE_ARTICLES = [
       '## Start from your goals\n\nAn editorial calendar is a promise to your readers. Start from what you want them to learn, then plan backwards.\n\n## Batch the work\n\nWrite in batches, edit in batches, publish on a schedule.',
     seo: {
       metaTitle: 'Plan an editorial calendar in ten steps',
-      metaDescription: 'A practical guide for small content teams: goals, batching, review cycles and a publishing rhythm that lasts.',
+      metaDescription:
+        'A practical guide for small content teams: goals, batching, review cycles and a publishing rhythm that lasts.',
     },
     publish: true,
   },
@@ -16,14 +17,15 @@ const SAMPLE_ARTICLES = [
     title: 'What makes a meta description work',
     description: 'Length, intent and a clear promise: the three things search snippets need.',
     content:
-      'A meta description is a short pitch. Keep it between 120 and 156 characters, answer the searcher\'s intent, and end with a reason to click.',
+      "A meta description is a short pitch. Keep it between 120 and 156 characters, answer the searcher's intent, and end with a reason to click.",
     seo: { metaTitle: 'Writing meta descriptions that get clicks', metaDescription: '' },
     publish: false,
   },
   {
     title: 'Repurposing one article into five social posts',
     description: 'Turn a long read into a week of posts for X, LinkedIn and Instagram.',
-    content: 'Pick the strongest claim, the best statistic and the most useful tip. Each becomes a post of its own.',
+    content:
+      'Pick the strongest claim, the best statistic and the most useful tip. Each becomes a post of its own.',
     seo: { metaTitle: '', metaDescription: '' },
     publish: false,
   },

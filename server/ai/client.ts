@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { Feature, ProviderName } from '../config';
-import { AbortedError, InvalidOutputError, ProviderError, StreamCutError, isAbortError } from './errors';
+import {
+  AbortedError,
+  InvalidOutputError,
+  ProviderError,
+  StreamCutError,
+  isAbortError,
+} from './errors';
 import { createChannel } from './channel';
 import { parseJsonOutput, repairInstruction } from './json-output';
 import { type RetryPolicy, isRetryable, withRetries } from './retry';
@@ -46,7 +52,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** A fallback helps only when the first provider is down, not when the request itself is wrong. */
 const shouldFallBack = (error: unknown) =>
-  error instanceof ProviderError && (isRetryable(error) || error.status === 401 || error.status === 403);
+  error instanceof ProviderError &&
+  (isRetryable(error) || error.status === 401 || error.status === 403);
 
 export const createAiClient = (options: AiClientOptions): AiClient => {
   const { adapters, retry } = options;
@@ -130,16 +137,28 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
         })) {
           arm();
           if (event.type === 'done') {
-            return { text: partial, usage: event.usage, provider: adapter.name, model: event.model, finishReason: event.finishReason };
+            return {
+              text: partial,
+              usage: event.usage,
+              provider: adapter.name,
+              model: event.model,
+              finishReason: event.finishReason,
+            };
           }
           partial += event.text;
           channel.push(event.text);
         }
-        throw new ProviderError('The stream ended without its final chunk.', { provider: adapter.name, retryable: true });
+        throw new ProviderError('The stream ended without its final chunk.', {
+          provider: adapter.name,
+          retryable: true,
+        });
       } catch (error) {
         if (signal.aborted) throw new AbortedError(signal.reason);
         const cause = idle.signal.aborted
-          ? new ProviderError(`No data from ${adapter.name} for ${options.streamIdleTimeoutMs} ms.`, { provider: adapter.name, retryable: true })
+          ? new ProviderError(
+              `No data from ${adapter.name} for ${options.streamIdleTimeoutMs} ms.`,
+              { provider: adapter.name, retryable: true },
+            )
           : error;
         // Text already handed to the reader cannot be retried without repeating it.
         if (partial) throw new StreamCutError(partial, cause);
@@ -149,7 +168,9 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
       }
     };
 
-    const result = run('streamText', { ...context, signal }, request.model, (adapter, model) => consume(adapter, model));
+    const result = run('streamText', { ...context, signal }, request.model, (adapter, model) =>
+      consume(adapter, model),
+    );
     result.then(
       () => channel.close(),
       (error: unknown) => channel.close(error),
@@ -157,8 +178,14 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
     return { result, [Symbol.asyncIterator]: () => channel[Symbol.asyncIterator]() };
   };
 
-  const generateObject = async <T>(request: ObjectRequest<T>, context: CallContext): Promise<ObjectResult<T>> => {
-    const jsonSchema = z.toJSONSchema(request.schema, { target: 'draft-7' }) as Record<string, unknown>;
+  const generateObject = async <T>(
+    request: ObjectRequest<T>,
+    context: CallContext,
+  ): Promise<ObjectResult<T>> => {
+    const jsonSchema = z.toJSONSchema(request.schema, { target: 'draft-7' }) as Record<
+      string,
+      unknown
+    >;
     const schemaName = request.schemaName ?? 'result';
     const first = await run('generateObject', context, request.model, (adapter, model, signal) =>
       adapter.generateJson({ ...request, jsonSchema, schemaName }, model, { signal }),
@@ -180,15 +207,25 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
     );
     const reparsed = parseJsonOutput(second.text, request.schema);
     if (!reparsed.ok) {
-      throw new InvalidOutputError(`The model's answer was still invalid after one repair. ${reparsed.problem}`, second.text);
+      throw new InvalidOutputError(
+        `The model's answer was still invalid after one repair. ${reparsed.problem}`,
+        second.text,
+      );
     }
-    return { ...second, usage: addUsage(first.usage, second.usage), object: reparsed.value, repaired: true };
+    return {
+      ...second,
+      usage: addUsage(first.usage, second.usage),
+      object: reparsed.value,
+      repaired: true,
+    };
   };
 
   return {
     providers: adapters.map((a) => a.name),
     generateText: (request, context) =>
-      run('generateText', context, request.model, (adapter, model, signal) => adapter.generateText(request, model, { signal })),
+      run('generateText', context, request.model, (adapter, model, signal) =>
+        adapter.generateText(request, model, { signal }),
+      ),
     streamText,
     generateObject,
     embed: (input, context) =>

@@ -75,4 +75,6 @@ export class AbortedError extends Error {
 
 export const isAbortError = (error: unknown): boolean =>
   error instanceof Error &&
-  (error.name === 'AbortError' || error.name === 'APIUserAbortError' || error instanceof AbortedError);
+  (error.name === 'AbortError' ||
+    error.name === 'APIUserAbortError' ||
+    error instanceof AbortedError);

@@ -52,23 +52,34 @@ export const toGeminiProviderError = (error: unknown): Error => {
   }
   if (error instanceof TypeError) {
     // fetch() failing outright (refused, reset): transient by nature.
-    return new ProviderError(`Gemini: ${error.message}`, { provider: 'gemini', retryable: true, cause: error });
+    return new ProviderError(`Gemini: ${error.message}`, {
+      provider: 'gemini',
+      retryable: true,
+      cause: error,
+    });
   }
   return error instanceof Error ? error : new Error(String(error));
 };
 
 /** Gemini takes the system prompt apart from the turns, and calls the assistant `model`. */
-const toGeminiRequest = (request: TextRequest): { contents: Content[]; config: GenerateContentConfig } => {
+const toGeminiRequest = (
+  request: TextRequest,
+): { contents: Content[]; config: GenerateContentConfig } => {
   const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
   const contents = request.messages
     .filter((m) => m.role !== 'system')
-    .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] }));
+    .map((m) => ({
+      role: m.role === 'assistant' ? 'model' : 'user',
+      parts: [{ text: m.content }],
+    }));
   return {
     contents,
     config: {
       ...(system.length ? { systemInstruction: system.join('\n\n') } : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      ...(request.maxOutputTokens !== undefined ? { maxOutputTokens: request.maxOutputTokens } : {}),
+      ...(request.maxOutputTokens !== undefined
+        ? { maxOutputTokens: request.maxOutputTokens }
+        : {}),
     },
   };
 };

@@ -135,7 +135,12 @@ export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdap
       }
       // The SDK ends an aborted stream quietly: make it an error, not a short success.
       if (signal.aborted) throw new AbortedError(signal.reason);
-      yield { type: 'done', usage: usage ?? { input: 0, output: 0, total: 0 }, model: servedModel, finishReason };
+      yield {
+        type: 'done',
+        usage: usage ?? { input: 0, output: 0, total: 0 },
+        model: servedModel,
+        finishReason,
+      };
     },
     async embed(input, model, { signal }) {
       try {

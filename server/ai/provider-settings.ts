@@ -1,5 +1,17 @@
-import { envDefaults, FEATURES, PROVIDER_NAMES, type Feature, type PluginConfigInput, type ProviderName } from '../config';
-import type { ProviderSettingsView, SettingsView, SourcedValue, ValueSource } from '../../contracts/settings';
+import {
+  envDefaults,
+  FEATURES,
+  PROVIDER_NAMES,
+  type Feature,
+  type PluginConfigInput,
+  type ProviderName,
+} from '../config';
+import type {
+  ProviderSettingsView,
+  SettingsView,
+  SourcedValue,
+  ValueSource,
+} from '../../contracts/settings';
 import { lastFour } from '../utils/crypto';
 
 /** What the settings page saved; `apiKey` holds plaintext here (decrypted by the service). */
@@ -39,7 +51,8 @@ interface Layers {
 type ProviderField = 'apiKey' | 'baseURL' | 'organization';
 
 const providerLayer = (layer: PluginConfigInput, name: ProviderName) =>
-  layer.providers?.[name] as (SavedProvider & { models?: Partial<Record<Feature, string>> }) | undefined;
+  layer.providers?.[name] as
+    (SavedProvider & { models?: Partial<Record<Feature, string>> }) | undefined;
 
 const pick = <T>(candidates: [ValueSource, T | undefined][], fallback: T): SourcedValue<T> => {
   for (const [source, value] of candidates) {
@@ -90,12 +103,18 @@ export const resolveProviders = (layers: Layers): EffectiveProviders => {
     const apiKey = providerField(layers, name, 'apiKey').value;
     if (!apiKey) continue;
     const models = Object.fromEntries(
-      Object.entries(providerModels(layers, name)).map(([feature, sourced]) => [feature, sourced!.value]),
+      Object.entries(providerModels(layers, name)).map(([feature, sourced]) => [
+        feature,
+        sourced!.value,
+      ]),
     );
     providers[name] = {
       apiKey,
       baseURL: providerField(layers, name, 'baseURL').value ?? undefined,
-      organization: name === 'openai' ? (providerField(layers, name, 'organization').value ?? undefined) : undefined,
+      organization:
+        name === 'openai'
+          ? (providerField(layers, name, 'organization').value ?? undefined)
+          : undefined,
       models,
     };
   }
@@ -103,17 +122,15 @@ export const resolveProviders = (layers: Layers): EffectiveProviders => {
   const preferred = providerChoice(layers, 'default').value;
   const first = preferred && providers[preferred] ? preferred : configured[0];
   const fallback = providerChoice(layers, 'fallback').value;
-  const order = [first, fallback && fallback !== first && providers[fallback] ? fallback : undefined].filter(
-    (name): name is ProviderName => Boolean(name),
-  );
+  const order = [
+    first,
+    fallback && fallback !== first && providers[fallback] ? fallback : undefined,
+  ].filter((name): name is ProviderName => Boolean(name));
   return { providers, order };
 };
 
 /** The browser's view: where each value comes from, and never a whole key. */
-export const describeSettings = (
-  layers: Layers,
-  queue: SettingsView['queue'],
-): SettingsView => {
+export const describeSettings = (layers: Layers, queue: SettingsView['queue']): SettingsView => {
   const view = (name: ProviderName): ProviderSettingsView => {
     const apiKey = providerField(layers, name, 'apiKey');
     return {
@@ -133,7 +150,11 @@ export const describeSettings = (
   };
 };
 
-export const layersFrom = (config: unknown, env: NodeJS.ProcessEnv, saved: SavedSettings): Layers => ({
+export const layersFrom = (
+  config: unknown,
+  env: NodeJS.ProcessEnv,
+  saved: SavedSettings,
+): Layers => ({
   config: (config ?? {}) as PluginConfigInput,
   env: envDefaults(env),
   saved,

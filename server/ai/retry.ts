@@ -7,7 +7,12 @@ export interface RetryPolicy {
 }
 
 /** Exponential backoff with full jitter, but never sooner than the provider asked for. */
-export const backoffDelay = (attempt: number, policy: RetryPolicy, error: unknown, random = Math.random) => {
+export const backoffDelay = (
+  attempt: number,
+  policy: RetryPolicy,
+  error: unknown,
+  random = Math.random,
+) => {
   const asked = error instanceof ProviderError ? error.retryAfterMs : undefined;
   if (asked !== undefined) return Math.min(asked, policy.maxMs);
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
@@ -48,7 +53,10 @@ export const withRetries = async <T>(
 };
 
 /** Reads `Retry-After` as seconds or an HTTP date. */
-export const parseRetryAfter = (value: string | null | undefined, now = Date.now()): number | undefined => {
+export const parseRetryAfter = (
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined => {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

@@ -69,7 +69,11 @@ export interface ProviderAdapter {
   readonly name: ProviderName;
   modelFor(feature: Feature, override?: string): string;
   generateText(request: TextRequest, model: string, options: AttemptOptions): Promise<TextResult>;
-  streamText(request: TextRequest, model: string, options: AttemptOptions): AsyncIterable<StreamEvent>;
+  streamText(
+    request: TextRequest,
+    model: string,
+    options: AttemptOptions,
+  ): AsyncIterable<StreamEvent>;
   generateJson(
     request: TextRequest & { jsonSchema: Record<string, unknown>; schemaName: string },
     model: string,

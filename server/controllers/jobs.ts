@@ -11,7 +11,9 @@ const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: Context) {
-      const { results, pagination } = await jobs().list(parseInput(listJobsQuery, ctx.query, 'query'));
+      const { results, pagination } = await jobs().list(
+        parseInput(listJobsQuery, ctx.query, 'query'),
+      );
       ctx.body = { data: results, meta: { pagination } };
     },
     async findOne(ctx: Context) {

@@ -14,7 +14,9 @@ const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   async testConnection(ctx: Context) {
     const { provider } = parseInput(testConnectionBody, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'ai').testConnection(provider, ctx.state.user?.id) };
+    ctx.body = {
+      data: await getService(strapi, 'ai').testConnection(provider, ctx.state.user?.id),
+    };
   },
 });
 

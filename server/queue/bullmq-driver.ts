@@ -1,6 +1,6 @@
 import { Queue, QueueEvents, Worker, WaitingError, type Job } from 'bullmq';
 import IORedis, { type RedisOptions } from 'ioredis';
-import type { DriverJobState, JobEvent, Processor, QueueDriver } from './types';
+import type { DriverJobState, JobEvent, QueueDriver } from './types';
 
 export interface BullMQDriverOptions {
   connection: RedisOptions & { url?: string };
@@ -29,7 +29,11 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
     return connection;
   };
 
-  const queueConnection = connect({ maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  const queueConnection = connect({
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
   queueConnection.on('error', (error) => options.logError('Redis (queues)', error));
   const queues = new Map<string, Queue>();
   const queueEvents = new Map<string, QueueEvents>();

@@ -77,7 +77,14 @@ export const createInlineDriver = (): QueueDriver => {
     kind: 'inline',
     async enqueue(queue, id, data, options) {
       if (jobs.has(key(queue, id))) return;
-      const job: InlineJob = { queue, id, data, attempts: options.attempts, attempt: 0, state: 'waiting' };
+      const job: InlineJob = {
+        queue,
+        id,
+        data,
+        attempts: options.attempts,
+        attempt: 0,
+        state: 'waiting',
+      };
       jobs.set(key(queue, id), job);
       pending.push(job);
       setImmediate(pump);

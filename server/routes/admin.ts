@@ -4,8 +4,18 @@ import { requires } from './policies';
 export default {
   type: 'admin' as const,
   routes: [
-    { method: 'GET', path: '/settings', handler: 'settings.find', config: requires(ACTIONS.settingsRead) },
-    { method: 'PUT', path: '/settings', handler: 'settings.update', config: requires(ACTIONS.settingsUpdate) },
+    {
+      method: 'GET',
+      path: '/settings',
+      handler: 'settings.find',
+      config: requires(ACTIONS.settingsRead),
+    },
+    {
+      method: 'PUT',
+      path: '/settings',
+      handler: 'settings.update',
+      config: requires(ACTIONS.settingsUpdate),
+    },
     {
       method: 'POST',
       path: '/settings/test-connection',
@@ -13,10 +23,35 @@ export default {
       config: requires(ACTIONS.settingsUpdate),
     },
     { method: 'GET', path: '/jobs', handler: 'jobs.find', config: requires(ACTIONS.jobsRead) },
-    { method: 'GET', path: '/jobs/:id', handler: 'jobs.findOne', config: requires(ACTIONS.jobsRead) },
-    { method: 'GET', path: '/jobs/:id/events', handler: 'jobs.events', config: requires(ACTIONS.jobsRead) },
-    { method: 'POST', path: '/jobs/:id/cancel', handler: 'jobs.cancel', config: requires(ACTIONS.jobsManage) },
-    { method: 'POST', path: '/jobs/:id/retry', handler: 'jobs.retry', config: requires(ACTIONS.jobsManage) },
-    { method: 'POST', path: '/generations', handler: 'generations.create', config: requires(ACTIONS.writerUse) },
+    {
+      method: 'GET',
+      path: '/jobs/:id',
+      handler: 'jobs.findOne',
+      config: requires(ACTIONS.jobsRead),
+    },
+    {
+      method: 'GET',
+      path: '/jobs/:id/events',
+      handler: 'jobs.events',
+      config: requires(ACTIONS.jobsRead),
+    },
+    {
+      method: 'POST',
+      path: '/jobs/:id/cancel',
+      handler: 'jobs.cancel',
+      config: requires(ACTIONS.jobsManage),
+    },
+    {
+      method: 'POST',
+      path: '/jobs/:id/retry',
+      handler: 'jobs.retry',
+      config: requires(ACTIONS.jobsManage),
+    },
+    {
+      method: 'POST',
+      path: '/generations',
+      handler: 'generations.create',
+      config: requires(ACTIONS.writerUse),
+    },
   ],
 };

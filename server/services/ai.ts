@@ -31,13 +31,20 @@ const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A client over the configured providers (default first, fallback second), with accounting. */
     async client(options: { provider?: ProviderName } = {}): Promise<AiClient> {
       const { providers, order } = await getService(strapi, 'settings').effectiveProviders();
-      if (options.provider && !providers[options.provider]) throw new ProviderNotConfiguredError(options.provider);
-      const names = options.provider ? [options.provider, ...order.filter((n) => n !== options.provider)] : order;
+      if (options.provider && !providers[options.provider])
+        throw new ProviderNotConfiguredError(options.provider);
+      const names = options.provider
+        ? [options.provider, ...order.filter((n) => n !== options.provider)]
+        : order;
       if (!names.length) throw new ProviderNotConfiguredError();
       const { limits } = pluginConfig(strapi);
       return createAiClient({
         adapters: names.map((name) => adapterFor(name, providers[name]!)),
-        retry: { maxRetries: limits.maxRetries, baseMs: limits.retryBaseMs, maxMs: limits.retryMaxMs },
+        retry: {
+          maxRetries: limits.maxRetries,
+          baseMs: limits.retryBaseMs,
+          maxMs: limits.retryMaxMs,
+        },
         streamIdleTimeoutMs: limits.streamIdleTimeoutMs,
         onUsage: (record) => getService(strapi, 'audit-log').record(record),
       });
@@ -48,7 +55,12 @@ const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { providers } = await getService(strapi, 'settings').effectiveProviders();
       const settings = providers[provider];
       if (!settings) {
-        return { ok: false, provider, latencyMs: 0, error: new ProviderNotConfiguredError(provider).message };
+        return {
+          ok: false,
+          provider,
+          latencyMs: 0,
+          error: new ProviderNotConfiguredError(provider).message,
+        };
       }
       const started = Date.now();
       const signal = AbortSignal.timeout(pluginConfig(strapi).limits.requestTimeoutMs);
@@ -56,12 +68,23 @@ const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { model } = await adapterFor(provider, settings).ping({ signal });
         const latencyMs = Date.now() - started;
         await getService(strapi, 'audit-log').record({
-          action: 'ping', feature: 'default', provider, model, usage: { input: 0, output: 0, total: 0 },
-          latencyMs, outcome: 'success', userId,
+          action: 'ping',
+          feature: 'default',
+          provider,
+          model,
+          usage: { input: 0, output: 0, total: 0 },
+          latencyMs,
+          outcome: 'success',
+          userId,
         });
         return { ok: true, provider, model, latencyMs };
       } catch (error) {
-        return { ok: false, provider, latencyMs: Date.now() - started, error: (error as Error).message };
+        return {
+          ok: false,
+          provider,
+          latencyMs: Date.now() - started,
+          error: (error as Error).message,
+        };
       }
     },
   };

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { CreatePromptGenerationBody } from '../../contracts/generations';
-import { InvalidOutputError, ProviderError, ProviderNotConfiguredError, StreamCutError } from '../ai/errors';
+import {
+  InvalidOutputError,
+  ProviderError,
+  ProviderNotConfiguredError,
+  StreamCutError,
+} from '../ai/errors';
 import { estimateCost } from '../ai/pricing';
 import type { ChatMessage } from '../ai/types';
 import type { JobKind } from '../queue/job-kind';
@@ -49,9 +54,15 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         text += delta;
         if (Date.now() - lastSave >= PARTIAL_SAVE_INTERVAL_MS) {
           lastSave = Date.now();
-          await strapi.db.query(UID).update({ where: { documentId: id }, data: { output: { text } } });
+          await strapi.db
+            .query(UID)
+            .update({ where: { documentId: id }, data: { output: { text } } });
           // Unknown length: creep towards 95% as text arrives.
-          await progress({ percent: Math.min(95, 5 + Math.log2(1 + text.length) * 6), stage: 'Writing', detail: { text } });
+          await progress({
+            percent: Math.min(95, 5 + Math.log2(1 + text.length) * 6),
+            stage: 'Writing',
+            detail: { text },
+          });
         }
       }
       const result = await stream.result;
@@ -64,7 +75,8 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         durationMs: Date.now() - started,
       };
     },
-    onFailure: (error) => (error instanceof StreamCutError ? { output: { text: error.partial, partial: true } } : {}),
+    onFailure: (error) =>
+      error instanceof StreamCutError ? { output: { text: error.partial, partial: true } } : {},
     isPermanent: isPermanentAiError,
   };
 

@@ -1,11 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UnrecoverableError } from 'bullmq';
-import { TERMINAL_STATUSES, type JobStatus, type JobView, type ListJobsQuery, type Pagination } from '../../contracts/jobs';
+import {
+  TERMINAL_STATUSES,
+  type JobStatus,
+  type JobView,
+  type ListJobsQuery,
+  type Pagination,
+} from '../../contracts/jobs';
 import { createBullMQDriver } from '../queue/bullmq-driver';
 import { createInlineDriver } from '../queue/inline-driver';
 import type { JobKind, JobPayload } from '../queue/job-kind';
-import { abortReasonOf, type JobContext, type JobEvent, type ProgressUpdate, type QueueDriver } from '../queue/types';
+import {
+  abortReasonOf,
+  type JobContext,
+  type JobEvent,
+  type ProgressUpdate,
+  type QueueDriver,
+} from '../queue/types';
 import { redisConnection } from '../queue/redis-connection';
 import { pluginConfig } from '../utils/plugin-config';
 
@@ -39,7 +51,9 @@ export const toJobView = (kind: string, doc: JobDocument): JobView => ({
   startedAt: doc.startedAt ?? null,
   finishedAt: doc.finishedAt ?? null,
   durationMs:
-    doc.startedAt && doc.finishedAt ? new Date(doc.finishedAt).getTime() - new Date(doc.startedAt).getTime() : null,
+    doc.startedAt && doc.finishedAt
+      ? new Date(doc.finishedAt).getTime() - new Date(doc.startedAt).getTime()
+      : null,
   ...(doc.status === 'succeeded' && doc.output !== undefined ? { result: doc.output } : {}),
 });
 
@@ -55,12 +69,22 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const db = (kind: JobKind<never>) => strapi.db.query(kind.uid as never);
 
   /** Compare-and-set on status, so two workers can never both move a job forward. */
-  const transition = async (kind: JobKind<never>, id: string, from: JobStatus[], data: Record<string, unknown>) => {
-    const { count } = await db(kind).updateMany({ where: { documentId: id, status: { $in: from } }, data });
+  const transition = async (
+    kind: JobKind<never>,
+    id: string,
+    from: JobStatus[],
+    data: Record<string, unknown>,
+  ) => {
+    const { count } = await db(kind).updateMany({
+      where: { documentId: id, status: { $in: from } },
+      data,
+    });
     return count > 0;
   };
 
-  const findDocument = async (id: string): Promise<{ kind: JobKind<never>; doc: JobDocument } | null> => {
+  const findDocument = async (
+    id: string,
+  ): Promise<{ kind: JobKind<never>; doc: JobDocument } | null> => {
     for (const kind of kinds.values()) {
       const doc = (await db(kind).findOne({ where: { documentId: id } })) as JobDocument | null;
       if (doc) return { kind, doc };
@@ -86,7 +110,11 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const progress = async (update: ProgressUpdate) => {
       await context.progress(update);
       const now = Date.now();
-      if (update.stage !== lastStage || update.percent >= 100 || now - lastWrite >= PROGRESS_WRITE_INTERVAL_MS) {
+      if (
+        update.stage !== lastStage ||
+        update.percent >= 100 ||
+        now - lastWrite >= PROGRESS_WRITE_INTERVAL_MS
+      ) {
         lastWrite = now;
         lastStage = update.stage;
         await transition(kind, context.id, ['running'], {
@@ -109,7 +137,10 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const message = error instanceof Error ? error.message : String(error);
       if (context.signal.aborted) {
         if (abortReasonOf(context.signal) === 'shutdown') {
-          await transition(kind, context.id, ['running'], { status: 'queued', stage: 'Waiting to resume' });
+          await transition(kind, context.id, ['running'], {
+            status: 'queued',
+            stage: 'Waiting to resume',
+          });
           throw error;
         }
         await transition(kind, context.id, ['running', 'canceled'], {
@@ -122,7 +153,11 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const attemptsLeft = context.attempt < pluginConfig(strapi).limits.jobAttempts;
       if (attemptsLeft && !kind.isPermanent?.(error)) {
-        await transition(kind, context.id, ['running'], { status: 'queued', error: message, stage: 'Retrying' });
+        await transition(kind, context.id, ['running'], {
+          status: 'queued',
+          error: message,
+          stage: 'Retrying',
+        });
         throw error;
       }
       await transition(kind, context.id, ['running'], {
@@ -156,16 +191,19 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...redis,
           keepCompleted: 1000,
           keepFailed: 5000,
-          logError: (what, error) => strapi.log.error(`[alwrity] ${what}: ${(error as Error)?.message ?? error}`),
+          logError: (what, error) =>
+            strapi.log.error(`[alwrity] ${what}: ${(error as Error)?.message ?? error}`),
         });
       } else {
         strapi.log.warn(
-          '[alwrity] No Redis configured: jobs run in this process and stop with it (development only). Set REDIS_URL or the plugin\'s `redis` config for production.',
+          "[alwrity] No Redis configured: jobs run in this process and stop with it (development only). Set REDIS_URL or the plugin's `redis` config for production.",
         );
         driver = createInlineDriver();
       }
       if (config.worker !== 'off' || driver.kind === 'inline') {
-        const processors = Object.fromEntries([...kinds.values()].map((kind) => [kind.name, processorFor(kind)]));
+        const processors = Object.fromEntries(
+          [...kinds.values()].map((kind) => [kind.name, processorFor(kind)]),
+        );
         await driver.startWorkers(processors, config.limits.concurrency);
       }
       await this.resync();
@@ -195,7 +233,9 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async enqueue(kindName: string, id: string, payload: JobPayload) {
       kindOf(kindName);
-      await requireDriver().enqueue(kindName, id, payload, { attempts: pluginConfig(strapi).limits.jobAttempts });
+      await requireDriver().enqueue(kindName, id, payload, {
+        attempts: pluginConfig(strapi).limits.jobAttempts,
+      });
     },
 
     async get(id: string): Promise<JobView> {
@@ -211,9 +251,13 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const perKind = await Promise.all(
         selected.map(async (kind) => ({
           total: await db(kind).count({ where }),
-          rows: ((await db(kind).findMany({ where, orderBy: { createdAt: 'desc' }, limit })) as JobDocument[]).map(
-            (doc) => toJobView(kind.name, doc),
-          ),
+          rows: (
+            (await db(kind).findMany({
+              where,
+              orderBy: { createdAt: 'desc' },
+              limit,
+            })) as JobDocument[]
+          ).map((doc) => toJobView(kind.name, doc)),
         })),
       );
       const total = perKind.reduce((sum, { total: count }) => sum + count, 0);
@@ -224,7 +268,12 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .map(({ result: _result, ...job }) => job);
       return {
         results,
-        pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
+        pagination: {
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          pageCount: Math.ceil(total / query.pageSize),
+        },
       };
     },
 
@@ -236,7 +285,11 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await requireDriver().cancel(found.kind.name, id);
       // A waiting job is gone now; a running one is told to stop and records it itself.
-      await transition(found.kind, id, ['queued'], { status: 'canceled', finishedAt: new Date(), error: 'Canceled.' });
+      await transition(found.kind, id, ['queued'], {
+        status: 'canceled',
+        finishedAt: new Date(),
+        error: 'Canceled.',
+      });
       return this.get(id);
     },
 
@@ -244,11 +297,18 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await findDocument(id);
       if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
       if (found.doc.status !== 'failed' && found.doc.status !== 'canceled') {
-        throw new errors.ApplicationError(`Only failed or canceled jobs can be retried; this one is ${found.doc.status}.`);
+        throw new errors.ApplicationError(
+          `Only failed or canceled jobs can be retried; this one is ${found.doc.status}.`,
+        );
       }
-      const userId = ((await db(found.kind).findOne({ where: { documentId: id }, populate: { createdBy: true } })) as {
-        createdBy?: { id: number } | null;
-      }).createdBy?.id;
+      const userId = (
+        (await db(found.kind).findOne({
+          where: { documentId: id },
+          populate: { createdBy: true },
+        })) as {
+          createdBy?: { id: number } | null;
+        }
+      ).createdBy?.id;
       await transition(found.kind, id, ['failed', 'canceled'], {
         status: 'queued',
         progress: 0,
@@ -256,9 +316,14 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         error: null,
         finishedAt: null,
       });
-      await requireDriver().retry(found.kind.name, id, { userId: userId ?? null }, {
-        attempts: pluginConfig(strapi).limits.jobAttempts,
-      });
+      await requireDriver().retry(
+        found.kind.name,
+        id,
+        { userId: userId ?? null },
+        {
+          attempts: pluginConfig(strapi).limits.jobAttempts,
+        },
+      );
       return this.get(id);
     },
 

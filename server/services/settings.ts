@@ -31,7 +31,8 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return key;
   };
 
-  const readStored = async (): Promise<StoredSettings> => ((await store().get({})) as StoredSettings | null) ?? {};
+  const readStored = async (): Promise<StoredSettings> =>
+    ((await store().get({})) as StoredSettings | null) ?? {};
 
   const decrypt = (stored: StoredSettings): SavedSettings => {
     const providers: SavedSettings['providers'] = {};
@@ -43,7 +44,9 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         apiKey = saved.apiKey ? open(saved.apiKey, encryptionKey()) : undefined;
       } catch (error) {
         // Secrets rotated since the key was saved: treat it as absent rather than fail every call.
-        strapi.log.warn(`[alwrity] The saved ${name} API key cannot be decrypted (${(error as Error).message}); save it again.`);
+        strapi.log.warn(
+          `[alwrity] The saved ${name} API key cannot be decrypted (${(error as Error).message}); save it again.`,
+        );
       }
       providers[name] = { ...saved, apiKey };
     }
@@ -69,9 +72,12 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await layers();
       const view = describeSettings(current, { driver: 'inline', worker: 'on' });
       const refuse = (field: string) => {
-        throw new errors.ValidationError(`${field} is set in the server configuration and cannot be changed here.`, {
-          errors: [{ path: field.split('.'), message: 'set in the server configuration' }],
-        });
+        throw new errors.ValidationError(
+          `${field} is set in the server configuration and cannot be changed here.`,
+          {
+            errors: [{ path: field.split('.'), message: 'set in the server configuration' }],
+          },
+        );
       };
 
       const stored = await readStored();

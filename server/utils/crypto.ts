@@ -5,8 +5,13 @@ const VERSION = 'v1';
 
 /** Derives the settings key from the app's own secrets, so nothing extra needs configuring. */
 export const deriveKey = (secret: string): Buffer => {
-  if (!secret) throw new Error('Cannot derive the settings encryption key: the app has no secrets configured.');
-  return Buffer.from(hkdfSync('sha256', secret, 'strapi-plugin-alwrity', 'settings-encryption-v1', 32));
+  if (!secret)
+    throw new Error(
+      'Cannot derive the settings encryption key: the app has no secrets configured.',
+    );
+  return Buffer.from(
+    hkdfSync('sha256', secret, 'strapi-plugin-alwrity', 'settings-encryption-v1', 32),
+  );
 };
 
 export const seal = (plaintext: string, key: Buffer): string => {
@@ -25,7 +30,10 @@ export const open = (sealed: string, key: Buffer): string => {
   }
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+  return Buffer.concat([
+    decipher.update(Buffer.from(ciphertext, 'base64url')),
+    decipher.final(),
+  ]).toString('utf8');
 };
 
 /** What the browser may see of a key. */

@@ -15,12 +15,16 @@ export const grantDefaultPermissions = async (strapi: Core.Strapi) => {
     const role = await roleService.findOne({ code });
     if (!role) continue;
     const held = new Set(
-      (await strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } })).map(
-        (permission: { action: string }) => permission.action,
-      ),
+      (
+        await strapi.service('admin::permission').findMany({ where: { role: { id: role.id } } })
+      ).map((permission: { action: string }) => permission.action),
     );
     const missing = actions.map(uidOf).filter((action) => !held.has(action));
-    if (missing.length) await roleService.addPermissions(role.id, missing.map((action) => ({ action })));
+    if (missing.length)
+      await roleService.addPermissions(
+        role.id,
+        missing.map((action) => ({ action })),
+      );
   }
   await store.set({ value: { at: new Date().toISOString() } });
 };

@@ -14,7 +14,12 @@ export const startGeneration = async (app: TestApp, prompt = 'Write a line.') =>
   return response.body.data.documentId as string;
 };
 
-export const waitForStatus = (app: TestApp, id: string, status: JobView['status'], timeoutMs = 15_000) =>
+export const waitForStatus = (
+  app: TestApp,
+  id: string,
+  status: JobView['status'],
+  timeoutMs = 15_000,
+) =>
   waitUntil(
     `job ${id} to be ${status}`,
     async () => {
@@ -40,7 +45,10 @@ export const readEvents = async (app: TestApp, path: string) => {
     .filter((block) => block.startsWith('event:'))
     .map((block) => {
       const [eventLine, dataLine] = block.split('\n');
-      return { event: eventLine!.slice('event: '.length), data: JSON.parse(dataLine!.slice('data: '.length)) };
+      return {
+        event: eventLine!.slice('event: '.length),
+        data: JSON.parse(dataLine!.slice('data: '.length)),
+      };
     });
   return { response, events };
 };

@@ -10,7 +10,11 @@ export const testRedisPrefix = () => `alwrity-test-${randomBytes(4).toString('he
  * Fails loudly when Redis is missing: a suite that needs Redis must not pass or skip without it.
  */
 export const assertRedis = async () => {
-  const client = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new IORedis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     await client.ping();

@@ -75,14 +75,19 @@ export const createTestDatabase = async (): Promise<Database> => {
   return {
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
     async drop() {
-      for (const extra of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${extra}`, { force: true });
+      for (const extra of ['', '-wal', '-shm', '-journal'])
+        rmSync(`${file}${extra}`, { force: true });
     },
   };
 };
 
 /** Boots the playground Strapi in this process with the given environment; no HTTP port is opened. */
 export const bootStrapi = async (env: Record<string, string | undefined>): Promise<Core.Strapi> => {
-  for (const [key, value] of Object.entries({ PLAYGROUND_SEED: 'false', NODE_ENV: 'test', ...env })) {
+  for (const [key, value] of Object.entries({
+    PLAYGROUND_SEED: 'false',
+    NODE_ENV: 'test',
+    ...env,
+  })) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -105,7 +110,9 @@ const login = async (strapi: Core.Strapi, email: string) => {
  * Creates (first boot) or logs in again (later boots) the test users: a super admin, an Editor,
  * an Author and a user whose role holds no permission at all.
  */
-export const setUpUsers = async (strapi: Core.Strapi): Promise<Pick<TestApp, 'tokens' | 'users'>> => {
+export const setUpUsers = async (
+  strapi: Core.Strapi,
+): Promise<Pick<TestApp, 'tokens' | 'users'>> => {
   const userService = strapi.service('admin::user');
   const roleService = strapi.service('admin::role');
   const emails: Record<Role, string> = {
@@ -119,7 +126,10 @@ export const setUpUsers = async (strapi: Core.Strapi): Promise<Pick<TestApp, 'to
       .post('/admin/register-admin')
       .send({ email: emails.superAdmin, password: PASSWORD, firstname: 'Super', lastname: 'Admin' })
       .expect(200);
-    const nothing = await roleService.create({ name: 'No permissions', description: 'Holds nothing' });
+    const nothing = await roleService.create({
+      name: 'No permissions',
+      description: 'Holds nothing',
+    });
     const roleIds = {
       editor: (await roleService.findOne({ code: 'strapi-editor' })).id,
       author: (await roleService.findOne({ code: 'strapi-author' })).id,
@@ -159,8 +169,16 @@ export const testApp = async (strapi: Core.Strapi): Promise<TestApp> => {
       const auth = { Authorization: `Bearer ${tokens[role]}` };
       return {
         get: (url) => http().get(url).set(auth),
-        post: (url, body) => http().post(url).set(auth).send(body ?? {}),
-        put: (url, body) => http().put(url).set(auth).send(body ?? {}),
+        post: (url, body) =>
+          http()
+            .post(url)
+            .set(auth)
+            .send(body ?? {}),
+        put: (url, body) =>
+          http()
+            .put(url)
+            .set(auth)
+            .send(body ?? {}),
       };
     },
   };

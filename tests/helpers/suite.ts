@@ -24,7 +24,11 @@ export interface Suite {
 }
 
 /** Test defaults: fast retries, a fake OpenAI and Gemini on loopback. */
-export const testConfig = (fake: FakeModelServer, prefix: string | undefined, extra: Record<string, unknown> = {}) => ({
+export const testConfig = (
+  fake: FakeModelServer,
+  prefix: string | undefined,
+  extra: Record<string, unknown> = {},
+) => ({
   providers: {
     openai: { apiKey: 'sk-test-openai-key-1234', baseURL: fake.openaiBaseURL },
     gemini: { apiKey: 'test-gemini-key-5678', baseURL: fake.geminiBaseURL },

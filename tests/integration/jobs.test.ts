@@ -13,11 +13,17 @@ describe('queued generations on BullMQ and real Redis', () => {
     suite.fake.enqueue({ text: 'A fine line of text.', usage: { input: 12, output: 5 } });
     const id = await startGeneration(suite.app, 'Write a fine line.');
     const job = await waitForStatus(suite.app, id, 'succeeded');
-    expect(job).toMatchObject({ progress: 100, result: { text: 'A fine line of text.' }, error: null });
+    expect(job).toMatchObject({
+      progress: 100,
+      result: { text: 'A fine line of text.' },
+      error: null,
+    });
     const doc = await generation(suite.strapi, id);
     expect(doc).toMatchObject({ provider: 'openai', usage: { input: 12, output: 5, total: 17 } });
     expect(Number(doc.costEstimate)).toBeGreaterThan(0);
-    const logs = await suite.strapi.db.query('plugin::alwrity.audit-log').findMany({ where: { subjectDocumentId: id } });
+    const logs = await suite.strapi.db
+      .query('plugin::alwrity.audit-log')
+      .findMany({ where: { subjectDocumentId: id } });
     expect(logs).toEqual([
       expect.objectContaining({
         action: 'streamText',
@@ -54,7 +60,10 @@ describe('queued generations on BullMQ and real Redis', () => {
   });
 
   it('fails a job whose stream is cut, keeping the partial text and a clear error', async () => {
-    suite.fake.enqueue({ text: 'First words arrive and then the line goes dead', cutAfterChunks: 4 });
+    suite.fake.enqueue({
+      text: 'First words arrive and then the line goes dead',
+      cutAfterChunks: 4,
+    });
     const id = await startGeneration(suite.app);
     const job = await waitForStatus(suite.app, id, 'failed');
     expect(job.error).toMatch(/stream was cut after \d+ characters/);
@@ -69,7 +78,10 @@ describe('queued generations on BullMQ and real Redis', () => {
     const id = await startGeneration(suite.app);
     await waitForStatus(suite.app, id, 'running');
     await suite.fake.waitFor((requests) => requests.length === 1);
-    const response = await suite.app.as('superAdmin').post(`/alwrity/jobs/${id}/cancel`).expect(200);
+    const response = await suite.app
+      .as('superAdmin')
+      .post(`/alwrity/jobs/${id}/cancel`)
+      .expect(200);
     expect(['running', 'canceled']).toContain(response.body.data.status);
     await waitForStatus(suite.app, id, 'canceled');
     await suite.fake.waitFor((requests) => requests[0]?.closedEarly === true);
@@ -104,8 +116,13 @@ describe('queued generations on BullMQ and real Redis', () => {
     const { response, events } = await readEvents(suite.app, `/alwrity/jobs/${id}/events`);
     expect(response.headers['content-type']).toContain('text/event-stream');
     expect(events[0]).toMatchObject({ event: 'job', data: { id } });
-    expect(events.some((e) => e.event === 'progress' && typeof e.data.percent === 'number')).toBe(true);
-    expect(events.at(-1)).toMatchObject({ event: 'job', data: { status: 'succeeded', progress: 100 } });
+    expect(events.some((e) => e.event === 'progress' && typeof e.data.percent === 'number')).toBe(
+      true,
+    );
+    expect(events.at(-1)).toMatchObject({
+      event: 'job',
+      data: { status: 'succeeded', progress: 100 },
+    });
   });
 
   it('lists recent jobs with filters and pagination', async () => {

@@ -7,7 +7,11 @@ const locked = useSuite({ redis: false });
 describe('values from the config file', () => {
   it('win over saved values and cannot be changed from the admin', async () => {
     const { body } = await locked.app.as('superAdmin').get('/alwrity/settings').expect(200);
-    expect(body.data.providers.openai.apiKey).toMatchObject({ source: 'config', locked: true, value: '…1234' });
+    expect(body.data.providers.openai.apiKey).toMatchObject({
+      source: 'config',
+      locked: true,
+      value: '…1234',
+    });
     const refused = await locked.app
       .as('superAdmin')
       .put('/alwrity/settings', { providers: { openai: { apiKey: 'sk-another-key-0000' } } })

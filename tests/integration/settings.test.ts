@@ -16,14 +16,22 @@ const record = <T extends { body: unknown; headers: unknown }>(response: T) => {
 describe('settings saved from the admin', () => {
   it('start empty: no provider configured, and AI actions explain how to add a key', async () => {
     const { body } = record(await suite.app.as('superAdmin').get('/alwrity/settings').expect(200));
-    expect(body.data.providers.openai).toMatchObject({ configured: false, apiKey: { value: null, locked: false } });
-    const id = (record(await suite.app.as('superAdmin').post('/alwrity/generations', { prompt: 'Hi' }).expect(202))).body
-      .data.documentId;
+    expect(body.data.providers.openai).toMatchObject({
+      configured: false,
+      apiKey: { value: null, locked: false },
+    });
+    const id = record(
+      await suite.app.as('superAdmin').post('/alwrity/generations', { prompt: 'Hi' }).expect(202),
+    ).body.data.documentId;
     const deadline = Date.now() + 10_000;
     let job;
     do {
       job = record(await suite.app.as('superAdmin').get(`/alwrity/jobs/${id}`)).body.data;
-    } while (job.status !== 'failed' && Date.now() < deadline && (await new Promise((r) => setTimeout(r, 50))) === undefined);
+    } while (
+      job.status !== 'failed' &&
+      Date.now() < deadline &&
+      (await new Promise((r) => setTimeout(r, 50))) === undefined
+    );
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/Settings → Alwrity|OPENAI_API_KEY/);
   });
@@ -34,7 +42,11 @@ describe('settings saved from the admin', () => {
         .as('superAdmin')
         .put('/alwrity/settings', {
           providers: {
-            openai: { apiKey: OPENAI_KEY, baseURL: suite.fake.openaiBaseURL, models: { writer: 'gpt-test-writer' } },
+            openai: {
+              apiKey: OPENAI_KEY,
+              baseURL: suite.fake.openaiBaseURL,
+              models: { writer: 'gpt-test-writer' },
+            },
             gemini: { apiKey: GEMINI_KEY, baseURL: suite.fake.geminiBaseURL },
           },
           fallbackProvider: 'gemini',
@@ -49,38 +61,61 @@ describe('settings saved from the admin', () => {
     expect(saved.body.data.fallbackProvider).toMatchObject({ value: 'gemini', source: 'saved' });
 
     // At rest: sealed, not plaintext.
-    const stored = JSON.stringify(await suite.strapi.store({ type: 'plugin', name: 'alwrity', key: 'settings' }).get({}));
+    const stored = JSON.stringify(
+      await suite.strapi.store({ type: 'plugin', name: 'alwrity', key: 'settings' }).get({}),
+    );
     expect(stored).not.toContain(OPENAI_KEY);
     expect(stored).not.toContain(GEMINI_KEY);
     expect(stored).toMatch(/"apiKey":"v1\./);
 
     // In use: the fake server receives the real key.
     const test = record(
-      await suite.app.as('superAdmin').post('/alwrity/settings/test-connection', { provider: 'openai' }).expect(200),
+      await suite.app
+        .as('superAdmin')
+        .post('/alwrity/settings/test-connection', { provider: 'openai' })
+        .expect(200),
     );
     expect(test.body.data).toMatchObject({ ok: true, provider: 'openai' });
     expect(suite.fake.requests.at(-1)!.headers.authorization).toBe(`Bearer ${OPENAI_KEY}`);
     const gemini = record(
-      await suite.app.as('superAdmin').post('/alwrity/settings/test-connection', { provider: 'gemini' }).expect(200),
+      await suite.app
+        .as('superAdmin')
+        .post('/alwrity/settings/test-connection', { provider: 'gemini' })
+        .expect(200),
     );
     expect(gemini.body.data).toMatchObject({ ok: true, provider: 'gemini' });
     expect(suite.fake.requests.at(-1)!.headers['x-goog-api-key']).toBe(GEMINI_KEY);
   });
 
   it('reports a failed connection test with the provider error instead of throwing', async () => {
-    await suite.app.as('superAdmin').put('/alwrity/settings', { providers: { openai: { baseURL: 'http://127.0.0.1:9/v1' } } }).expect(200);
+    await suite.app
+      .as('superAdmin')
+      .put('/alwrity/settings', { providers: { openai: { baseURL: 'http://127.0.0.1:9/v1' } } })
+      .expect(200);
     const { body } = record(
-      await suite.app.as('superAdmin').post('/alwrity/settings/test-connection', { provider: 'openai' }).expect(200),
+      await suite.app
+        .as('superAdmin')
+        .post('/alwrity/settings/test-connection', { provider: 'openai' })
+        .expect(200),
     );
     expect(body.data.ok).toBe(false);
     expect(body.data.error).toBeTruthy();
-    await suite.app.as('superAdmin').put('/alwrity/settings', { providers: { openai: { baseURL: suite.fake.openaiBaseURL } } }).expect(200);
+    await suite.app
+      .as('superAdmin')
+      .put('/alwrity/settings', { providers: { openai: { baseURL: suite.fake.openaiBaseURL } } })
+      .expect(200);
   });
 
   it('clears a saved key with null', async () => {
-    await suite.app.as('superAdmin').put('/alwrity/settings', { providers: { gemini: { apiKey: null } } }).expect(200);
+    await suite.app
+      .as('superAdmin')
+      .put('/alwrity/settings', { providers: { gemini: { apiKey: null } } })
+      .expect(200);
     const { body } = record(await suite.app.as('superAdmin').get('/alwrity/settings').expect(200));
-    expect(body.data.providers.gemini).toMatchObject({ configured: false, apiKey: { value: null } });
+    expect(body.data.providers.gemini).toMatchObject({
+      configured: false,
+      apiKey: { value: null },
+    });
     expect(body.data.providers.openai.configured).toBe(true);
   });
 

@@ -20,12 +20,17 @@ export const HomePage = () => {
     enabled: can(ACTIONS.settingsRead),
   });
   const noProvider =
-    settings.data && !settings.data.data.providers.openai.configured && !settings.data.data.providers.gemini.configured;
+    settings.data &&
+    !settings.data.data.providers.openai.configured &&
+    !settings.data.data.providers.gemini.configured;
 
   return (
     <Page.Main>
       <Page.Title>{formatMessage(msg('home.title'))}</Page.Title>
-      <Layouts.Header title={formatMessage(msg('home.title'))} subtitle={formatMessage(msg('home.subtitle'))} />
+      <Layouts.Header
+        title={formatMessage(msg('home.title'))}
+        subtitle={formatMessage(msg('home.subtitle'))}
+      />
       <Layouts.Content>
         {noProvider ? (
           <Box paddingBottom={6}>
@@ -54,7 +59,9 @@ export const HomePage = () => {
                     </Typography>
                     {panel.to ? null : <Badge>{formatMessage(msg('home.panel.soon'))}</Badge>}
                   </Flex>
-                  <Typography textColor="neutral600">{formatMessage(msg(panel.description))}</Typography>
+                  <Typography textColor="neutral600">
+                    {formatMessage(msg(panel.description))}
+                  </Typography>
                   {panel.to ? (
                     <LinkButton tag={RouterLink} to={panel.to} variant="secondary">
                       {formatMessage(msg('home.panel.open'))}

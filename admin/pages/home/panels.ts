@@ -11,11 +11,42 @@ export interface PanelDefinition {
 }
 
 export const PANELS: PanelDefinition[] = [
-  { id: 'writer', title: 'panel.writer', description: 'panel.writer.description', action: ACTIONS.writerUse },
+  {
+    id: 'writer',
+    title: 'panel.writer',
+    description: 'panel.writer.description',
+    action: ACTIONS.writerUse,
+  },
   { id: 'seo', title: 'panel.seo', description: 'panel.seo.description', action: ACTIONS.seoUse },
-  { id: 'site-audit', title: 'panel.site-audit', description: 'panel.site-audit.description', action: ACTIONS.siteAuditRead },
-  { id: 'predictor', title: 'panel.predictor', description: 'panel.predictor.description', action: ACTIONS.predictorUse },
-  { id: 'chat', title: 'panel.chat', description: 'panel.chat.description', action: ACTIONS.chatUse },
-  { id: 'calendar', title: 'panel.calendar', description: 'panel.calendar.description', action: ACTIONS.calendarRead },
-  { id: 'jobs', title: 'panel.jobs', description: 'panel.jobs.description', action: ACTIONS.jobsRead, to: 'jobs' },
+  {
+    id: 'site-audit',
+    title: 'panel.site-audit',
+    description: 'panel.site-audit.description',
+    action: ACTIONS.siteAuditRead,
+  },
+  {
+    id: 'predictor',
+    title: 'panel.predictor',
+    description: 'panel.predictor.description',
+    action: ACTIONS.predictorUse,
+  },
+  {
+    id: 'chat',
+    title: 'panel.chat',
+    description: 'panel.chat.description',
+    action: ACTIONS.chatUse,
+  },
+  {
+    id: 'calendar',
+    title: 'panel.calendar',
+    description: 'panel.calendar.description',
+    action: ACTIONS.calendarRead,
+  },
+  {
+    id: 'jobs',
+    title: 'panel.jobs',
+    description: 'panel.jobs.description',
+    action: ACTIONS.jobsRead,
+    to: 'jobs',
+  },
 ];

@@ -20,7 +20,12 @@ import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { JOB_STATUSES, type JobStatus, type JobView, type Pagination as PageInfo } from '../../../contracts/jobs';
+import {
+  JOB_STATUSES,
+  type JobStatus,
+  type JobView,
+  type Pagination as PageInfo,
+} from '../../../contracts/jobs';
 import { ACTIONS } from '../../../server/permissions';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { errorMessage, useApi } from '../../hooks/useApi';
@@ -42,17 +47,27 @@ export const JobsPage = () => {
   const jobs = useQuery({
     queryKey: ['jobs', { status, page }],
     queryFn: () =>
-      api.get<JobView[], { pagination: PageInfo }>('/jobs', { page, pageSize: PAGE_SIZE, ...(status ? { status } : {}) }),
+      api.get<JobView[], { pagination: PageInfo }>('/jobs', {
+        page,
+        pageSize: PAGE_SIZE,
+        ...(status ? { status } : {}),
+      }),
     placeholderData: keepPreviousData,
     // Poll while something is moving; a finished list stays still.
     refetchInterval: (query) =>
-      query.state.data?.data.some((job) => job.status === 'queued' || job.status === 'running') ? 1500 : false,
+      query.state.data?.data.some((job) => job.status === 'queued' || job.status === 'running')
+        ? 1500
+        : false,
   });
 
   const act = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: 'retry' | 'cancel' }) => api.post<JobView>(`/jobs/${id}/${action}`),
+    mutationFn: ({ id, action }: { id: string; action: 'retry' | 'cancel' }) =>
+      api.post<JobView>(`/jobs/${id}/${action}`),
     onSuccess: (_data, { action }) => {
-      toggleNotification({ type: 'success', message: formatMessage(msg(action === 'retry' ? 'jobs.retried' : 'jobs.canceled')) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage(msg(action === 'retry' ? 'jobs.retried' : 'jobs.canceled')),
+      });
       void queryClient.invalidateQueries({ queryKey: ['jobs'] });
     },
     onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
@@ -70,7 +85,12 @@ export const JobsPage = () => {
         subtitle={formatMessage(msg('jobs.subtitle'))}
         navigationAction={<BackButton fallback=".." />}
         primaryAction={
-          <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void jobs.refetch()} loading={jobs.isFetching}>
+          <Button
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            onClick={() => void jobs.refetch()}
+            loading={jobs.isFetching}
+          >
             {formatMessage(msg('jobs.refresh'))}
           </Button>
         }
@@ -109,9 +129,21 @@ export const JobsPage = () => {
             <Table colCount={7} rowCount={rows.length + 1}>
               <Thead>
                 <Tr>
-                  {(['title', 'kind', 'status', 'progress', 'duration', 'created', 'actions'] as const).map((column) => (
+                  {(
+                    [
+                      'title',
+                      'kind',
+                      'status',
+                      'progress',
+                      'duration',
+                      'created',
+                      'actions',
+                    ] as const
+                  ).map((column) => (
                     <Th key={column}>
-                      <Typography variant="sigma">{formatMessage(msg(`jobs.column.${column}`))}</Typography>
+                      <Typography variant="sigma">
+                        {formatMessage(msg(`jobs.column.${column}`))}
+                      </Typography>
                     </Th>
                   ))}
                 </Tr>
@@ -121,11 +153,17 @@ export const JobsPage = () => {
                   <Tr key={job.id}>
                     <Td>
                       <Flex direction="column" alignItems="flex-start">
-                        <Typography fontWeight="semiBold" ellipsis>{job.title ?? job.id}</Typography>
+                        <Typography fontWeight="semiBold" ellipsis>
+                          {job.title ?? job.id}
+                        </Typography>
                         {job.error && job.status !== 'succeeded' ? (
-                          <Typography variant="pi" textColor="danger600">{job.error}</Typography>
+                          <Typography variant="pi" textColor="danger600">
+                            {job.error}
+                          </Typography>
                         ) : job.stage && job.status === 'running' ? (
-                          <Typography variant="pi" textColor="neutral600">{job.stage}</Typography>
+                          <Typography variant="pi" textColor="neutral600">
+                            {job.stage}
+                          </Typography>
                         ) : null}
                       </Flex>
                     </Td>
@@ -138,7 +176,11 @@ export const JobsPage = () => {
                     <Td>
                       <Flex gap={2}>
                         <Box width="120px">
-                          <ProgressBar value={job.progress} size="S" aria-label={`${job.progress}%`} />
+                          <ProgressBar
+                            value={job.progress}
+                            size="S"
+                            aria-label={`${job.progress}%`}
+                          />
                         </Box>
                         <Typography variant="pi">{job.progress}%</Typography>
                       </Flex>
@@ -147,7 +189,9 @@ export const JobsPage = () => {
                       <Typography>{formatDuration(job.durationMs)}</Typography>
                     </Td>
                     <Td>
-                      <Typography>{formatDate(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography>
+                      <Typography>
+                        {formatDate(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                      </Typography>
                     </Td>
                     <Td>
                       {canManage ? (
@@ -179,11 +223,19 @@ export const JobsPage = () => {
             </Table>
             {pagination && pagination.pageCount > 1 ? (
               <Flex justifyContent="flex-end" gap={2}>
-                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>‹</Button>
+                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                  ‹
+                </Button>
                 <Typography>
                   {page} / {pagination.pageCount}
                 </Typography>
-                <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>›</Button>
+                <Button
+                  variant="tertiary"
+                  disabled={page >= pagination.pageCount}
+                  onClick={() => setPage(page + 1)}
+                >
+                  ›
+                </Button>
               </Flex>
             ) : null}
           </Flex>

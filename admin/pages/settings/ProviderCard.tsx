@@ -1,6 +1,20 @@
-import { Alert, Badge, Box, Button, Field, Flex, Grid, TextInput, Typography } from '@strapi/design-system';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ProviderSettingsView, SourcedValue, TestConnectionResult } from '../../../contracts/settings';
+import type {
+  ProviderSettingsView,
+  SourcedValue,
+  TestConnectionResult,
+} from '../../../contracts/settings';
 import type { Feature, ProviderName } from '../../../server/config';
 import { msg } from '../../utils/translations';
 
@@ -25,8 +39,18 @@ interface Props {
   testResult?: TestConnectionResult;
 }
 
-
-export const ProviderCard = ({ name, title, view, features, draft, onChange, canUpdate, onTest, testing, testResult }: Props) => {
+export const ProviderCard = ({
+  name,
+  title,
+  view,
+  features,
+  draft,
+  onChange,
+  canUpdate,
+  onTest,
+  testing,
+  testResult,
+}: Props) => {
   const { formatMessage } = useIntl();
   const set = (patch: Partial<ProviderDraft>) => onChange({ ...draft, ...patch });
   const field = (id: string) => `${name}-${id}`;
@@ -42,17 +66,27 @@ export const ProviderCard = ({ name, title, view, features, draft, onChange, can
               {title}
             </Typography>
             <Badge active={view.configured}>
-              {formatMessage(msg(view.configured ? 'settings.status.configured' : 'settings.status.missing'))}
+              {formatMessage(
+                msg(view.configured ? 'settings.status.configured' : 'settings.status.missing'),
+              )}
             </Badge>
           </Flex>
-          <Button variant="secondary" onClick={onTest} loading={testing} disabled={!view.configured || !canUpdate}>
+          <Button
+            variant="secondary"
+            onClick={onTest}
+            loading={testing}
+            disabled={!view.configured || !canUpdate}
+          >
             {formatMessage(msg('settings.testConnection'))}
           </Button>
         </Flex>
         {testResult ? (
           <Alert variant={testResult.ok ? 'success' : 'danger'} closeLabel="Close" title={title}>
             {testResult.ok
-              ? formatMessage(msg('settings.testConnection.ok'), { ms: testResult.latencyMs, model: testResult.model })
+              ? formatMessage(msg('settings.testConnection.ok'), {
+                  ms: testResult.latencyMs,
+                  model: testResult.model,
+                })
               : formatMessage(msg('settings.testConnection.failed'), { error: testResult.error })}
           </Alert>
         ) : null}
@@ -75,13 +109,19 @@ export const ProviderCard = ({ name, title, view, features, draft, onChange, can
                 value={view.apiKey.locked ? '' : draft.apiKey}
                 placeholder={view.apiKey.value ?? ''}
                 disabled={view.apiKey.locked || !canUpdate}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ apiKey: e.target.value, clearApiKey: false })}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ apiKey: e.target.value, clearApiKey: false })
+                }
               />
               <Field.Hint />
             </Field.Root>
             {view.apiKey.source === 'saved' && canUpdate ? (
               <Box paddingTop={2}>
-                <Button variant="danger-light" size="S" onClick={() => set({ apiKey: '', clearApiKey: !draft.clearApiKey })}>
+                <Button
+                  variant="danger-light"
+                  size="S"
+                  onClick={() => set({ apiKey: '', clearApiKey: !draft.clearApiKey })}
+                >
                   {formatMessage(msg('settings.apiKey.clear'))}
                   {draft.clearApiKey ? ' ✓' : ''}
                 </Button>
@@ -89,25 +129,39 @@ export const ProviderCard = ({ name, title, view, features, draft, onChange, can
             ) : null}
           </Grid.Item>
           <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-            <Field.Root name={field('baseURL')} id={field('baseURL')} hint={lockedHint(view.baseURL, formatMessage(msg('settings.baseURL.hint')))}>
+            <Field.Root
+              name={field('baseURL')}
+              id={field('baseURL')}
+              hint={lockedHint(view.baseURL, formatMessage(msg('settings.baseURL.hint')))}
+            >
               <Field.Label>{formatMessage(msg('settings.baseURL'))}</Field.Label>
               <TextInput
                 value={view.baseURL.locked ? (view.baseURL.value ?? '') : draft.baseURL}
                 disabled={view.baseURL.locked || !canUpdate}
                 placeholder="https://"
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ baseURL: e.target.value })}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                  set({ baseURL: e.target.value })
+                }
               />
               <Field.Hint />
             </Field.Root>
           </Grid.Item>
           {view.organization ? (
             <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-              <Field.Root name={field('organization')} id={field('organization')} hint={lockedHint(view.organization)}>
+              <Field.Root
+                name={field('organization')}
+                id={field('organization')}
+                hint={lockedHint(view.organization)}
+              >
                 <Field.Label>{formatMessage(msg('settings.organization'))}</Field.Label>
                 <TextInput
-                  value={view.organization.locked ? (view.organization.value ?? '') : draft.organization}
+                  value={
+                    view.organization.locked ? (view.organization.value ?? '') : draft.organization
+                  }
                   disabled={view.organization.locked || !canUpdate}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ organization: e.target.value })}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    set({ organization: e.target.value })
+                  }
                 />
                 <Field.Hint />
               </Field.Root>
@@ -121,8 +175,19 @@ export const ProviderCard = ({ name, title, view, features, draft, onChange, can
           {features.map((feature) => {
             const sourced = view.models[feature];
             return (
-              <Grid.Item key={feature} col={3} s={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root name={field(`model-${feature}`)} id={field(`model-${feature}`)} hint={lockedHint(sourced)}>
+              <Grid.Item
+                key={feature}
+                col={3}
+                s={6}
+                xs={12}
+                direction="column"
+                alignItems="stretch"
+              >
+                <Field.Root
+                  name={field(`model-${feature}`)}
+                  id={field(`model-${feature}`)}
+                  hint={lockedHint(sourced)}
+                >
                   <Field.Label>{formatMessage(msg(`feature.${feature}`))}</Field.Label>
                   <TextInput
                     value={sourced?.locked ? sourced.value : (draft.models[feature] ?? '')}

@@ -1,4 +1,14 @@
-import { Alert, Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import {
+  Alert,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Typography,
+} from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,7 +24,10 @@ import { msg } from '../../utils/translations';
 import { bodyFrom, draftFrom, type SettingsDraft } from './draft';
 import { ProviderCard } from './ProviderCard';
 
-const PROVIDER_TITLES: Record<ProviderName, string> = { openai: 'OpenAI (and compatible)', gemini: 'Google Gemini' };
+const PROVIDER_TITLES: Record<ProviderName, string> = {
+  openai: 'OpenAI (and compatible)',
+  gemini: 'Google Gemini',
+};
 
 const SettingsForm = () => {
   const { formatMessage } = useIntl();
@@ -23,7 +36,10 @@ const SettingsForm = () => {
   const client = useQueryClient();
   const { can } = usePermissions();
   const canUpdate = can(ACTIONS.settingsUpdate);
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.get<SettingsView>('/settings') });
+  const settings = useQuery({
+    queryKey: ['settings'],
+    queryFn: () => api.get<SettingsView>('/settings'),
+  });
   const [draft, setDraft] = useState<SettingsDraft>();
   const [tests, setTests] = useState<Partial<Record<ProviderName, TestConnectionResult>>>({});
 
@@ -41,7 +57,8 @@ const SettingsForm = () => {
   });
 
   const test = useMutation({
-    mutationFn: (provider: ProviderName) => api.post<TestConnectionResult>('/settings/test-connection', { provider }),
+    mutationFn: (provider: ProviderName) =>
+      api.post<TestConnectionResult>('/settings/test-connection', { provider }),
     onSuccess: ({ data }) => setTests((current) => ({ ...current, [data.provider]: data })),
     onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
   });
@@ -71,7 +88,9 @@ const SettingsForm = () => {
           value={sourced.locked ? (sourced.value ?? '') : draft[key]}
           disabled={sourced.locked || !canUpdate}
           placeholder={emptyLabel}
-          onChange={(value: string | number) => setDraft({ ...draft, [key]: value as ProviderName })}
+          onChange={(value: string | number) =>
+            setDraft({ ...draft, [key]: value as ProviderName })
+          }
           onClear={sourced.locked ? undefined : () => setDraft({ ...draft, [key]: '' })}
         >
           {PROVIDER_NAMES.map((name) => (
@@ -132,7 +151,9 @@ const SettingsForm = () => {
               view={view.providers[name]}
               features={view.features}
               draft={draft.providers[name]}
-              onChange={(provider) => setDraft({ ...draft, providers: { ...draft.providers, [name]: provider } })}
+              onChange={(provider) =>
+                setDraft({ ...draft, providers: { ...draft.providers, [name]: provider } })
+              }
               canUpdate={canUpdate}
               onTest={() => test.mutate(name)}
               testing={test.isPending && test.variables === name}

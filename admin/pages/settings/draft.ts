@@ -25,8 +25,10 @@ export const draftFrom = (view: SettingsView): SettingsDraft => {
   };
   return {
     providers: { openai: provider('openai'), gemini: provider('gemini') },
-    defaultProvider: view.defaultProvider.source === 'saved' ? (view.defaultProvider.value ?? '') : '',
-    fallbackProvider: view.fallbackProvider.source === 'saved' ? (view.fallbackProvider.value ?? '') : '',
+    defaultProvider:
+      view.defaultProvider.source === 'saved' ? (view.defaultProvider.value ?? '') : '',
+    fallbackProvider:
+      view.fallbackProvider.source === 'saved' ? (view.fallbackProvider.value ?? '') : '',
   };
 };
 
@@ -38,12 +40,22 @@ export const bodyFrom = (draft: SettingsDraft, view: SettingsView): UpdateSettin
     const d = draft.providers[name];
     const v = view.providers[name];
     const models = Object.fromEntries(
-      view.features.filter((feature) => !v.models[feature]?.locked).map((feature) => [feature, orNull(d.models[feature] ?? '')]),
+      view.features
+        .filter((feature) => !v.models[feature]?.locked)
+        .map((feature) => [feature, orNull(d.models[feature] ?? '')]),
     );
     providers[name] = {
-      ...(v.apiKey.locked ? {} : d.clearApiKey ? { apiKey: null } : d.apiKey.trim() ? { apiKey: d.apiKey.trim() } : {}),
+      ...(v.apiKey.locked
+        ? {}
+        : d.clearApiKey
+          ? { apiKey: null }
+          : d.apiKey.trim()
+            ? { apiKey: d.apiKey.trim() }
+            : {}),
       ...(v.baseURL.locked ? {} : { baseURL: orNull(d.baseURL) }),
-      ...(name === 'openai' && !v.organization?.locked ? { organization: orNull(d.organization) } : {}),
+      ...(name === 'openai' && !v.organization?.locked
+        ? { organization: orNull(d.organization) }
+        : {}),
       models,
     };
   }

@@ -4,7 +4,11 @@ import { InvalidOutputError, ProviderError, StreamCutError } from '../../../serv
 import { createGeminiAdapter } from '../../../server/ai/gemini-adapter';
 import { createOpenAIAdapter } from '../../../server/ai/openai-adapter';
 import type { ProviderAdapter, UsageRecord } from '../../../server/ai/types';
-import { fakeEmbedding, startFakeModelServer, type FakeModelServer } from '../../helpers/fake-model-server';
+import {
+  fakeEmbedding,
+  startFakeModelServer,
+  type FakeModelServer,
+} from '../../helpers/fake-model-server';
 
 let fake: FakeModelServer;
 beforeAll(async () => {
@@ -15,12 +19,26 @@ afterAll(() => fake.close());
 
 const adapters = {
   openai: (): ProviderAdapter =>
-    createOpenAIAdapter({ apiKey: 'sk-test', baseURL: fake.openaiBaseURL, models: {}, timeoutMs: 5000 }),
+    createOpenAIAdapter({
+      apiKey: 'sk-test',
+      baseURL: fake.openaiBaseURL,
+      models: {},
+      timeoutMs: 5000,
+    }),
   gemini: (): ProviderAdapter =>
-    createGeminiAdapter({ apiKey: 'g-test', baseURL: fake.geminiBaseURL, models: {}, timeoutMs: 5000 }),
+    createGeminiAdapter({
+      apiKey: 'g-test',
+      baseURL: fake.geminiBaseURL,
+      models: {},
+      timeoutMs: 5000,
+    }),
 };
 
-const clientOf = (names: (keyof typeof adapters)[], usage: UsageRecord[] = [], streamIdleTimeoutMs = 2000): AiClient =>
+const clientOf = (
+  names: (keyof typeof adapters)[],
+  usage: UsageRecord[] = [],
+  streamIdleTimeoutMs = 2000,
+): AiClient =>
   createAiClient({
     adapters: names.map((name) => adapters[name]()),
     retry: { maxRetries: 2, baseMs: 5, maxMs: 1500 },
@@ -38,9 +56,19 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
     const usage: UsageRecord[] = [];
     fake.enqueue({ text: 'Tea is a quiet kind of warmth.', usage: { input: 11, output: 7 } });
     const result = await clientOf([name], usage).generateText(ask, context);
-    expect(result).toMatchObject({ text: 'Tea is a quiet kind of warmth.', provider: name, usage: { input: 11, output: 7 } });
+    expect(result).toMatchObject({
+      text: 'Tea is a quiet kind of warmth.',
+      provider: name,
+      usage: { input: 11, output: 7 },
+    });
     expect(usage).toEqual([
-      expect.objectContaining({ action: 'generateText', provider: name, outcome: 'success', userId: 7, usage: expect.objectContaining({ input: 11, output: 7 }) }),
+      expect.objectContaining({
+        action: 'generateText',
+        provider: name,
+        outcome: 'success',
+        userId: 7,
+        usage: expect.objectContaining({ input: 11, output: 7 }),
+      }),
     ]);
     expect(fake.requests[0]).toMatchObject({ api: name, kind: 'chat', stream: false });
   });
@@ -59,7 +87,10 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
   it('returns a JSON object validated by the zod schema', async () => {
     const schema = z.object({ title: z.string(), tags: z.array(z.string()).min(1) });
     fake.enqueue({ json: { title: 'Tea', tags: ['drinks'] } });
-    const result = await clientOf([name]).generateObject({ ...ask, schema, schemaName: 'post' }, context);
+    const result = await clientOf([name]).generateObject(
+      { ...ask, schema, schemaName: 'post' },
+      context,
+    );
     expect(result.object).toEqual({ title: 'Tea', tags: ['drinks'] });
     expect(result.repaired).toBe(false);
     const body = fake.requests[0]!.body;
@@ -69,7 +100,10 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
 
   it('repairs an invalid JSON answer once, showing the model what was wrong', async () => {
     const schema = z.object({ title: z.string(), tags: z.array(z.string()).min(1) });
-    fake.enqueue({ text: '{"title": "Tea", "tags": []}' }, { json: { title: 'Tea', tags: ['drinks'] } });
+    fake.enqueue(
+      { text: '{"title": "Tea", "tags": []}' },
+      { json: { title: 'Tea', tags: ['drinks'] } },
+    );
     const result = await clientOf([name]).generateObject({ ...ask, schema }, context);
     expect(result).toMatchObject({ object: { title: 'Tea', tags: ['drinks'] }, repaired: true });
     expect(JSON.stringify(fake.requests[1]!.body)).toContain('tags');
@@ -78,7 +112,9 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
   it('fails with a clear error when the repair is invalid too', async () => {
     const schema = z.object({ title: z.string() });
     fake.enqueue({ text: 'not json at all' }, { text: '{"headline": 1}' });
-    await expect(clientOf([name]).generateObject({ ...ask, schema }, context)).rejects.toThrow(InvalidOutputError);
+    await expect(clientOf([name]).generateObject({ ...ask, schema }, context)).rejects.toThrow(
+      InvalidOutputError,
+    );
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -101,9 +137,13 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
   it('retries server errors with backoff, then gives up with the status', async () => {
     fake.setDefault({ status: 503, errorMessage: 'overloaded' });
     const usage: UsageRecord[] = [];
-    await expect(clientOf([name], usage).generateText(ask, context)).rejects.toMatchObject({ status: 503 });
+    await expect(clientOf([name], usage).generateText(ask, context)).rejects.toMatchObject({
+      status: 503,
+    });
     expect(fake.requests).toHaveLength(3);
-    expect(usage).toEqual([expect.objectContaining({ outcome: 'error', error: expect.stringContaining('overloaded') })]);
+    expect(usage).toEqual([
+      expect.objectContaining({ outcome: 'error', error: expect.stringContaining('overloaded') }),
+    ]);
   });
 
   it('does not retry a request the provider rejects as bad', async () => {
@@ -144,16 +184,25 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
 
 describe('fallback provider', () => {
   it('takes over when the default provider stays down', async () => {
-    fake.setDefault((request) => (request.api === 'openai' ? { status: 500 } : { text: 'From Gemini.' }));
+    fake.setDefault((request) =>
+      request.api === 'openai' ? { status: 500 } : { text: 'From Gemini.' },
+    );
     const usage: UsageRecord[] = [];
     const result = await clientOf(['openai', 'gemini'], usage).generateText(ask, context);
     expect(result).toMatchObject({ text: 'From Gemini.', provider: 'gemini' });
-    expect(usage.map((u) => `${u.provider}:${u.outcome}`)).toEqual(['openai:error', 'gemini:success']);
+    expect(usage.map((u) => `${u.provider}:${u.outcome}`)).toEqual([
+      'openai:error',
+      'gemini:success',
+    ]);
   });
 
   it('is not used for a request the first provider rejected as invalid', async () => {
-    fake.setDefault((request) => (request.api === 'openai' ? { status: 422 } : { text: 'From Gemini.' }));
-    await expect(clientOf(['openai', 'gemini']).generateText(ask, context)).rejects.toMatchObject({ status: 422 });
+    fake.setDefault((request) =>
+      request.api === 'openai' ? { status: 422 } : { text: 'From Gemini.' },
+    );
+    await expect(clientOf(['openai', 'gemini']).generateText(ask, context)).rejects.toMatchObject({
+      status: 422,
+    });
     expect(fake.requests.every((r) => r.api === 'openai')).toBe(true);
   });
 });
