@@ -17,7 +17,8 @@ module.exports = ({ env }) => ({
     config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') },
   },
   alwrity: {
-    enabled: true,
+    // ALWRITY_ENABLED=false boots the playground without the plugin (the boot benchmark's baseline).
+    enabled: env.bool('ALWRITY_ENABLED', true),
     // The repository root, as an absolute path: Strapi resolves a relative one against its own folder.
     resolve: repoRoot,
     config: {

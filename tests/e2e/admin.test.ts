@@ -10,7 +10,8 @@ let server: PlaygroundServer;
 let browser: Browser;
 let page: Page;
 
-const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -64,7 +65,9 @@ describe('the admin with the plugin', () => {
 
   it('shows the Alwrity settings section with the provider forms', async () => {
     await page.goto(`${server.url}/admin/settings/alwrity`);
-    await page.getByRole('heading', { name: 'AI providers', level: 1 }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { name: 'AI providers', level: 1 })
+      .waitFor({ timeout: 30_000 });
     await page.getByText('OpenAI (and compatible)').waitFor();
     await page.getByText('In-process (no Redis configured').waitFor();
     await shot('04-settings');

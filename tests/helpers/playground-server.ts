@@ -14,25 +14,32 @@ export interface PlaygroundServer {
 }
 
 /** Starts the built playground (`strapi start`) on its own port and SQLite file, seeded. */
-export const startPlayground = async (port: number, env: Record<string, string> = {}): Promise<PlaygroundServer> => {
+export const startPlayground = async (
+  port: number,
+  env: Record<string, string> = {},
+): Promise<PlaygroundServer> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'alwrity-e2e-'));
   let output = '';
-  const child: ChildProcess = spawn(path.join(PLAYGROUND_DIR, '..', 'node_modules', '.bin', 'strapi'), ['start'], {
-    cwd: PLAYGROUND_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(dir, 'data.db'),
-      DEMO_ADMIN_EMAIL: DEMO_ADMIN.email,
-      DEMO_ADMIN_PASSWORD: DEMO_ADMIN.password,
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      ...env,
+  const child: ChildProcess = spawn(
+    path.join(PLAYGROUND_DIR, '..', 'node_modules', '.bin', 'strapi'),
+    ['start'],
+    {
+      cwd: PLAYGROUND_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: path.join(dir, 'data.db'),
+        DEMO_ADMIN_EMAIL: DEMO_ADMIN.email,
+        DEMO_ADMIN_PASSWORD: DEMO_ADMIN.password,
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -47,7 +54,8 @@ export const startPlayground = async (port: number, env: Record<string, string> 
     await waitUntil(
       `the playground to answer on ${url}/admin`,
       async () => {
-        if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}:\n${output}`);
+        if (child.exitCode !== null)
+          throw new Error(`strapi start exited with ${child.exitCode}:\n${output}`);
         const response = await fetch(`${url}/admin`);
         return response.status === 200;
       },
