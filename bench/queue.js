@@ -41,6 +41,7 @@ async function driverOnly(createBullMQDriver) {
     prefix,
     keepCompleted: 1000,
     keepFailed: 1000,
+    shutdownGraceMs: 10000,
     logError: (what, error) => console.error(what, error),
   });
   const done = new Map();

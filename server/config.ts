@@ -92,7 +92,12 @@ export const configSchema = z
       .strict()
       .default({ allowPrivateAddresses: [] }),
   })
-  .strict();
+  .strict()
+  // A worker-only process with the in-process queue would run nothing anyone enqueued.
+  .refine((config) => config.worker !== 'only' || config.redis !== undefined, {
+    path: ['worker'],
+    message: "'only' needs Redis: set `redis` (or REDIS_URL) so web processes can hand it jobs",
+  });
 
 export type PluginConfigInput = z.input<typeof configSchema>;
 export type PluginConfig = z.output<typeof configSchema>;

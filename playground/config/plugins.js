@@ -22,8 +22,9 @@ module.exports = ({ env }) => ({
     // The repository root, as an absolute path: Strapi resolves a relative one against its own folder.
     resolve: repoRoot,
     config: {
-      ...(env('ALWRITY_WORKER') ? { worker: env('ALWRITY_WORKER') } : {}),
       ...jsonConfig(env),
+      // Set by worker.js: a worker process stays one whatever the shared config says.
+      ...(env('ALWRITY_WORKER') ? { worker: env('ALWRITY_WORKER') } : {}),
     },
   },
 });

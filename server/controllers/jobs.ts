@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { TERMINAL_STATUSES, jobIdParams, listJobsQuery } from '../../contracts/jobs';
 import { getService } from '../utils/services';
+import type { JobEvent } from '../queue/types';
 import { openEventStream } from '../utils/sse';
 import { parseInput } from '../utils/validate';
 
@@ -33,22 +34,29 @@ const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async events(ctx: Context) {
       const id = idOf(ctx);
       const first = await jobs().get(id);
-      const stream = openEventStream(ctx);
-      stream.send('job', first);
-      if (TERMINAL_STATUSES.includes(first.status)) return stream.close();
+      if (TERMINAL_STATUSES.includes(first.status)) {
+        const stream = openEventStream(ctx);
+        stream.send('job', first);
+        return stream.close();
+      }
 
+      // Subscribed before the stream opens, so an unreachable queue still answers 503.
+      let forward: (event: JobEvent) => void = () => {};
+      const unsubscribe = await jobs().subscribe(id, (event) => forward(event));
+      const stream = openEventStream(ctx);
+      void stream.closed.then(unsubscribe);
+      stream.send('job', first);
       const sendSnapshot = async () => {
         const job = await jobs().get(id);
         stream.send('job', job);
         if (TERMINAL_STATUSES.includes(job.status)) stream.close();
       };
-      const unsubscribe = await jobs().subscribe(id, (event) => {
+      forward = (event) => {
         if (event.type === 'progress') stream.send('progress', event.progress);
         else void sendSnapshot().catch(() => stream.close());
-      });
+      };
       // The state may have moved on between the first read and the subscription.
       await sendSnapshot();
-      void stream.closed.then(unsubscribe);
     },
   };
 };

@@ -1,6 +1,11 @@
 import { Queue, QueueEvents, Worker, WaitingError, type Job } from 'bullmq';
 import IORedis, { type RedisOptions } from 'ioredis';
-import type { DriverJobState, JobEvent, QueueDriver } from './types';
+import {
+  QueueUnavailableError,
+  type DriverJobState,
+  type JobEvent,
+  type QueueDriver,
+} from './types';
 
 export interface BullMQDriverOptions {
   connection: RedisOptions & { url?: string };
@@ -8,10 +13,33 @@ export interface BullMQDriverOptions {
   /** Finished jobs kept in Redis for inspection; the documents keep the history. */
   keepCompleted: number;
   keepFailed: number;
+  /** How long a shutdown waits for workers to hand their jobs back. */
+  shutdownGraceMs: number;
   logError(message: string, error: unknown): void;
 }
 
 const CANCEL_CHANNEL = 'cancel';
+
+/** True when `promise` settles in time; false, and stop waiting, when it does not. */
+const settlesWithin = async (promise: Promise<unknown>, ms: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        () => true as const,
+        () => true as const,
+      ),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+// A request waits at most this long on Redis before it answers 503.
+const QUEUE_COMMAND_TIMEOUT_MS = 5000;
 
 /**
  * BullMQ over ioredis. Queues fail fast when Redis is down (a request should answer, not hang);
@@ -33,6 +61,7 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     lazyConnect: false,
+    commandTimeout: QUEUE_COMMAND_TIMEOUT_MS,
   });
   queueConnection.on('error', (error) => options.logError('Redis (queues)', error));
   const queues = new Map<string, Queue>();
@@ -40,7 +69,23 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
   const listeners = new Map<string, Set<(event: JobEvent) => void>>();
   const workers: Worker[] = [];
   let subscriber: IORedis | undefined;
+  let shuttingDown = false;
   const channel = `${options.prefix}:${CANCEL_CHANNEL}`;
+
+  /** Errors met while Redis is away become one clear error the routes answer with 503. */
+  const reachable = async <T>(operation: () => Promise<T>): Promise<T> => {
+    try {
+      return await operation();
+    } catch (error) {
+      const lost =
+        queueConnection.status !== 'ready' ||
+        ['MaxRetriesPerRequestError', 'ConnectionError'].includes((error as Error)?.name) ||
+        /timed out|ECONNREFUSED|ECONNRESET|Connection is closed|isn't writeable/i.test(
+          (error as Error)?.message ?? '',
+        );
+      throw lost ? new QueueUnavailableError(error) : error;
+    }
+  };
 
   const queueOf = (name: string) => {
     let queue = queues.get(name);
@@ -75,8 +120,11 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
       );
       events.on('removed', ({ jobId }) => dispatch(name, { type: 'removed', id: jobId }));
       queueEvents.set(name, events);
-      await events.waitUntilReady();
     }
+    // Its connection retries forever; a request must not wait on it forever.
+    const ready = events.waitUntilReady();
+    if (!(await settlesWithin(ready, QUEUE_COMMAND_TIMEOUT_MS))) throw new Error('Redis timed out');
+    await ready;
     return events;
   };
 
@@ -96,31 +144,33 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
     kind: 'bullmq',
     async enqueue(queue, id, data, { attempts }) {
       // A taken id makes add() a no-op: that is what makes enqueueing idempotent.
-      await queueOf(queue).add(queue, data, jobOptions(id, attempts));
+      await reachable(() => queueOf(queue).add(queue, data, jobOptions(id, attempts)));
     },
     async state(queue, id) {
-      return toState(await queueOf(queue).getJobState(id));
+      return toState(await reachable(() => queueOf(queue).getJobState(id)));
     },
-    async cancel(queue, id) {
-      const job = await queueOf(queue).getJob(id);
-      if (!job) return;
-      const state = await job.getState();
-      if (state === 'active') {
-        await queueConnection.publish(channel, JSON.stringify({ queue, id }));
-      } else if (state !== 'completed' && state !== 'failed') {
-        await job.remove();
-      }
-    },
-    async retry(queue, id, data, { attempts }) {
-      const q = queueOf(queue);
-      const job = await q.getJob(id);
-      const state = job ? await job.getState() : 'unknown';
-      if (state === 'active' || state === 'waiting' || state === 'delayed') return;
-      if (job) await job.remove();
-      await q.add(queue, data, jobOptions(id, attempts));
-    },
+    cancel: (queue, id) =>
+      reachable(async () => {
+        const job = await queueOf(queue).getJob(id);
+        if (!job) return;
+        const state = await job.getState();
+        if (state === 'active') {
+          await queueConnection.publish(channel, JSON.stringify({ queue, id }));
+        } else if (state !== 'completed' && state !== 'failed') {
+          await job.remove();
+        }
+      }),
+    retry: (queue, id, data, { attempts }) =>
+      reachable(async () => {
+        const q = queueOf(queue);
+        const job = await q.getJob(id);
+        const state = job ? await job.getState() : 'unknown';
+        if (state === 'active' || state === 'waiting' || state === 'delayed') return;
+        if (job) await job.remove();
+        await q.add(queue, data, jobOptions(id, attempts));
+      }),
     async subscribe(queue, id, listener) {
-      await eventsOf(queue);
+      await reachable(() => eventsOf(queue));
       const key = `${queue}\u0000${id}`;
       const set = listeners.get(key) ?? new Set();
       set.add(listener);
@@ -136,6 +186,12 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
           name,
           async (job: Job, token?: string, signal?: AbortSignal) => {
             const controller = signal ?? new AbortController().signal;
+            const handBack = async () => {
+              await job.moveToWait(token);
+              throw new WaitingError();
+            };
+            // A fetch already under way when closing began can still bring a job in: hand it back.
+            if (shuttingDown) return handBack();
             try {
               return await processor({
                 id: job.id!,
@@ -147,10 +203,7 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
               });
             } catch (error) {
               // Shutting down: hand the job back so another worker (or our next boot) runs it.
-              if (controller.aborted && controller.reason === 'shutdown') {
-                await job.moveToWait(token);
-                throw new WaitingError();
-              }
+              if (controller.aborted && controller.reason === 'shutdown') return handBack();
               throw error;
             }
           },
@@ -178,12 +231,27 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
       await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     },
     async close() {
+      shuttingDown = true;
       // Stop fetching first, or a worker picks the job it just handed back straight up again.
-      const closing = workers.map((worker) => worker.close());
+      const closing = Promise.all([
+        ...workers.map((worker) => worker.close()),
+        ...[...queueEvents.values()].map((events) => events.close()),
+      ]);
       for (const worker of workers) worker.cancelAllJobs('shutdown');
-      await Promise.all(closing);
-      await Promise.all([...queueEvents.values()].map((events) => events.close()));
-      await Promise.all([...queues.values()].map((queue) => queue.close()));
+      // BullMQ waits forever for a connection caught mid-reconnect: a shutdown must not.
+      const closed = await settlesWithin(closing, options.shutdownGraceMs);
+      if (!closed) {
+        options.logError(
+          'Shutdown',
+          new Error(
+            `Redis did not let the workers close within ${options.shutdownGraceMs} ms; a job still running will be recovered when its lock expires.`,
+          ),
+        );
+      }
+      await settlesWithin(
+        Promise.all([...queues.values()].map((queue) => queue.close())),
+        options.shutdownGraceMs,
+      );
       for (const connection of connections) connection.disconnect();
     },
   };

@@ -47,3 +47,16 @@ export interface QueueDriver {
 
 export const abortReasonOf = (signal: AbortSignal): AbortReason =>
   signal.reason === 'shutdown' ? 'shutdown' : 'canceled';
+
+/** Redis could not be reached: nothing was queued or changed, and trying again later may work. */
+export class QueueUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'The job queue is unreachable: Redis is not answering. Nothing was queued; try again in a moment.',
+      {
+        cause,
+      },
+    );
+    this.name = 'QueueUnavailableError';
+  }
+}

@@ -37,6 +37,8 @@ type JobDocument = {
 };
 
 const PROGRESS_WRITE_INTERVAL_MS = 250;
+// Enough for a worker to stop its model call and hand the job back to the queue.
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export const toJobView = (kind: string, doc: JobDocument): JobView => ({
   id: doc.documentId,
@@ -191,6 +193,7 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...redis,
           keepCompleted: 1000,
           keepFailed: 5000,
+          shutdownGraceMs: SHUTDOWN_GRACE_MS,
           logError: (what, error) =>
             strapi.log.error(`[alwrity] ${what}: ${(error as Error)?.message ?? error}`),
         });
@@ -316,14 +319,25 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         error: null,
         finishedAt: null,
       });
-      await requireDriver().retry(
-        found.kind.name,
-        id,
-        { userId: userId ?? null },
-        {
-          attempts: pluginConfig(strapi).limits.jobAttempts,
-        },
-      );
+      try {
+        await requireDriver().retry(
+          found.kind.name,
+          id,
+          { userId: userId ?? null },
+          { attempts: pluginConfig(strapi).limits.jobAttempts },
+        );
+      } catch (error) {
+        // Not queued after all: the document goes back to what it said before.
+        const { status, progress, stage, error: lastError, finishedAt } = found.doc;
+        await transition(found.kind, id, ['queued'], {
+          status,
+          progress,
+          stage,
+          error: lastError,
+          finishedAt,
+        });
+        throw error;
+      }
       return this.get(id);
     },
 

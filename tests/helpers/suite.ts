@@ -8,6 +8,8 @@ export interface SuiteOptions {
   redis?: boolean;
   /** Plugin config merged over the test defaults. */
   config?: Record<string, unknown>;
+  /** Where Redis is, read at boot (a test may put a proxy in front of it). */
+  redisUrl?: () => string;
   env?: Record<string, string | undefined>;
 }
 
@@ -16,6 +18,8 @@ export interface Suite {
   readonly strapi: Core.Strapi;
   readonly fake: FakeModelServer;
   readonly prefix: string;
+  /** The environment this Strapi booted with, for another process sharing its database and queue. */
+  env(): Record<string, string | undefined>;
   /**
    * Destroys Strapi and boots it again on the same database and Redis prefix; `afterBoot` runs
    * as soon as it has loaded (its workers already running), before the test users log in.
@@ -28,6 +32,7 @@ export const testConfig = (
   fake: FakeModelServer,
   prefix: string | undefined,
   extra: Record<string, unknown> = {},
+  redisUrl = REDIS_URL,
 ) => ({
   providers: {
     openai: { apiKey: 'sk-test-openai-key-1234', baseURL: fake.openaiBaseURL },
@@ -35,7 +40,7 @@ export const testConfig = (
     default: 'openai',
   },
   limits: { retryBaseMs: 10, retryMaxMs: 2000, requestTimeoutMs: 5000, streamIdleTimeoutMs: 2000 },
-  ...(prefix ? { redis: { url: REDIS_URL, prefix } } : {}),
+  ...(prefix ? { redis: { url: redisUrl, prefix } } : {}),
   ...extra,
 });
 
@@ -53,7 +58,9 @@ export const useSuite = (options: SuiteOptions = {}): Suite => {
 
   const envFor = () => ({
     ...db.env,
-    ALWRITY_CONFIG: JSON.stringify(testConfig(fake, useRedis ? prefix : undefined, options.config)),
+    ALWRITY_CONFIG: JSON.stringify(
+      testConfig(fake, useRedis ? prefix : undefined, options.config, options.redisUrl?.()),
+    ),
     OPENAI_API_KEY: undefined,
     OPENAI_BASE_URL: undefined,
     GEMINI_API_KEY: undefined,
@@ -87,6 +94,7 @@ export const useSuite = (options: SuiteOptions = {}): Suite => {
       return fake;
     },
     prefix,
+    env: envFor,
     async restart(afterBoot) {
       await strapi?.destroy();
       strapi = undefined;

@@ -1,0 +1,3 @@
+import availability from './availability';
+
+export default { availability };
