@@ -26,6 +26,17 @@ const flush = async (prefix) => {
   client.disconnect();
 };
 
+/** A lost job fails the benchmark instead of hanging it. */
+const withDeadline = (promise, what, ms = 10_000) => {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not complete in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+};
+
 const report = (label, samples) => {
   const m = median(samples);
   console.log(
@@ -56,7 +67,7 @@ async function driverOnly(createBullMQDriver) {
       });
       const started = performance.now();
       await driver.enqueue('bench', id, { n: i }, { attempts: 1 });
-      await finished;
+      await withDeadline(finished, `job ${i}`);
       if (i >= 20) samples.push(performance.now() - started);
       unsubscribe();
     }
@@ -86,28 +97,28 @@ async function pluginPipeline() {
   const samples = [];
   try {
     // An empty job kind on the generation type: everything but the model call.
-    jobs.registerKind({ name: 'bench', uid, run: async () => ({ output: { text: '' } }) });
+    jobs.registerKind({
+      name: 'bench',
+      uid,
+      documentKinds: ['bench'],
+      run: async () => ({ output: { text: '' } }),
+    });
     await jobs.stop();
     await jobs.start();
     for (let i = 0; i < JOBS + 20; i += 1) {
       const doc = await strapi
         .documents(uid)
         .create({ data: { kind: 'bench', status: 'queued', input: {} } });
-      const finished = new Promise((resolve) => {
-        let unsubscribe;
-        jobs
-          .subscribe(doc.documentId, (event) => {
-            if (event.type === 'completed') {
-              unsubscribe?.();
-              resolve();
-            }
-          })
-          .then((off) => (unsubscribe = off));
+      let completed;
+      const finished = new Promise((resolve) => (completed = resolve));
+      // Subscribed before enqueueing, or a fast job's completion could go unheard.
+      const unsubscribe = await jobs.subscribe(doc.documentId, (event) => {
+        if (event.type === 'completed') completed();
       });
-      await new Promise((resolve) => setImmediate(resolve));
       const started = performance.now();
       await jobs.enqueue('bench', doc.documentId, { userId: null });
-      await finished;
+      await withDeadline(finished, `job ${i}`);
+      unsubscribe();
       if (i >= 20) samples.push(performance.now() - started);
     }
     const succeeded = await strapi.db

@@ -1,6 +1,7 @@
-import { Queue, QueueEvents, Worker, WaitingError, type Job } from 'bullmq';
+import { Queue, QueueEvents, UnrecoverableError, Worker, WaitingError, type Job } from 'bullmq';
 import IORedis, { type RedisOptions } from 'ioredis';
 import {
+  PermanentJobError,
   QueueUnavailableError,
   type DriverJobState,
   type JobEvent,
@@ -204,6 +205,7 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
             } catch (error) {
               // Shutting down: hand the job back so another worker (or our next boot) runs it.
               if (controller.aborted && controller.reason === 'shutdown') return handBack();
+              if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
               throw error;
             }
           },

@@ -1,5 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { DriverJobState, JobEvent, Processor, QueueDriver } from './types';
+import {
+  PermanentJobError,
+  type DriverJobState,
+  type JobEvent,
+  type Processor,
+  type QueueDriver,
+} from './types';
 
 interface InlineJob {
   queue: string;
@@ -63,7 +69,7 @@ export const createInlineDriver = (): QueueDriver => {
       emit(job, { type: 'completed', id: job.id });
     } catch (error) {
       const aborted = job.controller.signal.aborted;
-      if (!aborted && job.attempt < job.attempts) {
+      if (!aborted && !(error instanceof PermanentJobError) && job.attempt < job.attempts) {
         job.state = 'waiting';
         pending.push(job);
         return;

@@ -48,6 +48,14 @@ export interface QueueDriver {
 export const abortReasonOf = (signal: AbortSignal): AbortReason =>
   signal.reason === 'shutdown' ? 'shutdown' : 'canceled';
 
+/** Thrown by a processor when another attempt cannot help: the job failed for good, or was canceled. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
 /** Redis could not be reached: nothing was queued or changed, and trying again later may work. */
 export class QueueUnavailableError extends Error {
   constructor(cause: unknown) {

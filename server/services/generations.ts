@@ -38,6 +38,7 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const promptJob: JobKind<{ userId: number | null }> = {
     name: GENERATION_JOB,
     uid: UID,
+    documentKinds: ['prompt'],
     async run({ id, signal, progress, userId }) {
       const generation = await documents().findOne({ documentId: id });
       const input = (generation?.input ?? {}) as PromptInput;

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { UnrecoverableError } from 'bullmq';
 import {
   TERMINAL_STATUSES,
   type JobStatus,
@@ -8,11 +7,11 @@ import {
   type ListJobsQuery,
   type Pagination,
 } from '../../contracts/jobs';
-import { createBullMQDriver } from '../queue/bullmq-driver';
 import { createInlineDriver } from '../queue/inline-driver';
 import type { JobKind, JobPayload } from '../queue/job-kind';
 import {
   abortReasonOf,
+  PermanentJobError,
   type JobContext,
   type JobEvent,
   type ProgressUpdate,
@@ -84,12 +83,30 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return count > 0;
   };
 
+  const uids = () => [...new Set([...kinds.values()].map((kind) => kind.uid))];
+
+  /** The job kind that runs this document: the one naming its `kind`, else its type's catch-all. */
+  const kindFor = (uid: string, doc: JobDocument): JobKind<never> | undefined => {
+    const candidates = [...kinds.values()].filter((kind) => kind.uid === uid);
+    return (
+      candidates.find((kind) => kind.documentKinds?.includes(doc.kind ?? '')) ??
+      candidates.find((kind) => !kind.documentKinds)
+    );
+  };
+
+  /** Narrows a query on the kind's content type to the documents this kind runs. */
+  const whereOfKind = (kind: JobKind<never>, where: Record<string, unknown> = {}) =>
+    kind.documentKinds ? { ...where, kind: { $in: [...kind.documentKinds] } } : where;
+
   const findDocument = async (
     id: string,
   ): Promise<{ kind: JobKind<never>; doc: JobDocument } | null> => {
-    for (const kind of kinds.values()) {
-      const doc = (await db(kind).findOne({ where: { documentId: id } })) as JobDocument | null;
-      if (doc) return { kind, doc };
+    for (const uid of uids()) {
+      const doc = (await strapi.db
+        .query(uid as never)
+        .findOne({ where: { documentId: id } })) as JobDocument | null;
+      const kind = doc && kindFor(uid, doc);
+      if (kind) return { kind, doc };
     }
     return null;
   };
@@ -151,7 +168,7 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
           finishedAt: new Date(),
           error: 'Canceled.',
         });
-        throw new UnrecoverableError('Canceled.');
+        throw new PermanentJobError('Canceled.');
       }
       const attemptsLeft = context.attempt < pluginConfig(strapi).limits.jobAttempts;
       if (attemptsLeft && !kind.isPermanent?.(error)) {
@@ -168,7 +185,7 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         finishedAt: new Date(),
         error: message,
       });
-      throw new UnrecoverableError(message);
+      throw new PermanentJobError(message);
     }
   };
 
@@ -189,6 +206,8 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const config = pluginConfig(strapi);
       const redis = redisConnection(config.redis);
       if (redis) {
+        // Loaded only when used: BullMQ and ioredis add to every boot otherwise.
+        const { createBullMQDriver } = await import('../queue/bullmq-driver');
         driver = createBullMQDriver({
           ...redis,
           keepCompleted: 1000,
@@ -222,14 +241,17 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * restarted) are enqueued again; ids already in the queue make this a no-op.
      */
     async resync() {
-      for (const kind of kinds.values()) {
-        const pending = (await db(kind).findMany({
+      for (const uid of uids()) {
+        const pending = (await strapi.db.query(uid as never).findMany({
           where: { status: { $in: ['queued', 'running'] } },
-          select: ['documentId', 'status'],
+          select: ['documentId', 'status', 'kind'],
           populate: { createdBy: { select: ['id'] } },
-        })) as { documentId: string; createdBy?: { id: number } | null }[];
+        })) as (JobDocument & { createdBy?: { id: number } | null })[];
         for (const doc of pending) {
-          await this.enqueue(kind.name, doc.documentId, { userId: doc.createdBy?.id ?? null });
+          const kind = kindFor(uid, doc);
+          if (kind) {
+            await this.enqueue(kind.name, doc.documentId, { userId: doc.createdBy?.id ?? null });
+          }
         }
       }
     },
@@ -248,19 +270,27 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(query: ListJobsQuery): Promise<{ results: JobView[]; pagination: Pagination }> {
-      const selected = query.kind ? [kindOf(query.kind)] : [...kinds.values()];
-      const where = query.status ? { status: query.status } : {};
+      if (query.kind && !kinds.has(query.kind)) {
+        throw new errors.ValidationError(
+          `Invalid query: kind: must be one of ${[...kinds.keys()].join(', ')}`,
+        );
+      }
+      const status = query.status ? { status: query.status } : {};
+      // One query per content type, unless a kind narrows it to its own documents.
+      const sources = query.kind
+        ? [{ uid: kindOf(query.kind).uid, where: whereOfKind(kindOf(query.kind), status) }]
+        : uids().map((uid) => ({ uid, where: status }));
       const limit = query.page * query.pageSize;
       const perKind = await Promise.all(
-        selected.map(async (kind) => ({
-          total: await db(kind).count({ where }),
+        sources.map(async ({ uid, where }) => ({
+          total: await strapi.db.query(uid as never).count({ where }),
           rows: (
-            (await db(kind).findMany({
+            (await strapi.db.query(uid as never).findMany({
               where,
               orderBy: { createdAt: 'desc' },
               limit,
             })) as JobDocument[]
-          ).map((doc) => toJobView(kind.name, doc)),
+          ).map((doc) => toJobView(kindFor(uid, doc)?.name ?? '', doc)),
         })),
       );
       const total = perKind.reduce((sum, { total: count }) => sum + count, 0);

@@ -1,5 +1,11 @@
 import { getService } from '../../server/utils/services';
-import { generation, readEvents, startGeneration, waitForStatus } from '../helpers/jobs';
+import {
+  GENERATION,
+  generation,
+  readEvents,
+  startGeneration,
+  waitForStatus,
+} from '../helpers/jobs';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -164,5 +170,37 @@ describe('a job survives a Strapi restart', () => {
     expect(chatRequests()).toHaveLength(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(succeededWrites).toBe(1);
+  });
+});
+
+describe('several job kinds on one content type', () => {
+  it('runs each document with the kind that names it, and filters the list by kind', async () => {
+    const jobs = getService(suite.strapi, 'jobs');
+    jobs.registerKind({
+      name: 'echo',
+      uid: GENERATION,
+      documentKinds: ['echo'],
+      run: async ({ progress }) => {
+        await progress({ percent: 50, stage: 'Echoing' });
+        return { output: { text: 'echoed' } };
+      },
+    });
+    await jobs.stop();
+    await jobs.start();
+    const doc = await suite.strapi
+      .documents(GENERATION)
+      .create({ data: { kind: 'echo', status: 'queued', input: {} } as never });
+    await jobs.enqueue('echo', doc.documentId, { userId: null });
+    const job = await waitForStatus(suite.app, doc.documentId, 'succeeded');
+    expect(job).toMatchObject({ kind: 'echo', result: { text: 'echoed' } });
+    expect(chatRequests()).toHaveLength(0);
+
+    const echoes = await suite.app.as('superAdmin').get('/alwrity/jobs?kind=echo').expect(200);
+    expect(echoes.body.data.map((j: { id: string }) => j.id)).toEqual([doc.documentId]);
+    const prompts = await suite.app.as('superAdmin').get('/alwrity/jobs?kind=generation');
+    expect(prompts.body.data.length).toBeGreaterThan(0);
+    expect(prompts.body.data.every((j: { kind: string }) => j.kind === 'prompt')).toBe(true);
+    const unknown = await suite.app.as('superAdmin').get('/alwrity/jobs?kind=nope').expect(400);
+    expect(unknown.body.error.message).toContain('kind');
   });
 });
