@@ -8,23 +8,11 @@ const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
-const IORedis = require('ioredis');
+const { createBullMQDriver, flushPrefix, REDIS_URL } = require('./load-sources');
 const { median, percentile, fmt } = require('./stats');
 
 const JOBS = Number(process.env.BENCH_QUEUE_JOBS ?? 500);
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const playground = path.resolve(__dirname, '..', 'playground');
-
-const flush = async (prefix) => {
-  const client = new IORedis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await client.del(...keys);
-  } while (cursor !== '0');
-  client.disconnect();
-};
 
 /** A lost job fails the benchmark instead of hanging it. */
 const withDeadline = (promise, what, ms = 10_000) => {
@@ -45,7 +33,7 @@ const report = (label, samples) => {
   return m <= 10;
 };
 
-async function driverOnly(createBullMQDriver) {
+async function driverOnly() {
   const prefix = `alwrity-bench-${randomBytes(4).toString('hex')}`;
   const driver = createBullMQDriver({
     connection: { url: REDIS_URL },
@@ -73,7 +61,7 @@ async function driverOnly(createBullMQDriver) {
     }
   } finally {
     await driver.close();
-    await flush(prefix);
+    await flushPrefix(prefix);
   }
   return report('queue overhead, BullMQ driver', samples);
 }
@@ -127,15 +115,14 @@ async function pluginPipeline() {
     console.log(`pipeline jobs succeeded: ${succeeded}/${JOBS + 20}`);
   } finally {
     await strapi.destroy();
-    await flush(prefix);
+    await flushPrefix(prefix);
     rmSync(dir, { recursive: true, force: true });
   }
   return report('queue overhead, plugin pipeline (document claimed, result written)', samples);
 }
 
 module.exports = async function queueBench() {
-  const { createBullMQDriver } = require('./load-driver');
-  const driverOk = await driverOnly(createBullMQDriver);
+  const driverOk = await driverOnly();
   const pipelineOk = await pluginPipeline();
   return { name: 'queue', ok: driverOk && pipelineOk };
 };
