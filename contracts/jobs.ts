@@ -43,3 +43,15 @@ export interface Pagination {
   pageCount: number;
   total: number;
 }
+
+export interface JobsListMeta {
+  pagination: Pagination;
+  /** `bullmq` also offers the queue dashboard (`POST /alwrity/board/session`). */
+  queue: { driver: 'bullmq' | 'inline' };
+}
+
+/** What `POST /alwrity/board/session` answers; its cookie goes with it. */
+export interface BoardSession {
+  url: string;
+  expiresAt: string;
+}

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { TERMINAL_STATUSES, jobIdParams, listJobsQuery } from '../../contracts/jobs';
+import {
+  TERMINAL_STATUSES,
+  jobIdParams,
+  listJobsQuery,
+  type JobsListMeta,
+} from '../../contracts/jobs';
 import { getService } from '../utils/services';
 import type { JobEvent } from '../queue/types';
 import { openEventStream } from '../utils/sse';
@@ -15,7 +20,8 @@ const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { results, pagination } = await jobs().list(
         parseInput(listJobsQuery, ctx.query, 'query'),
       );
-      ctx.body = { data: results, meta: { pagination } };
+      const meta: JobsListMeta = { pagination, queue: { driver: jobs().driverKind() } };
+      ctx.body = { data: results, meta };
     },
     async findOne(ctx: Context) {
       ctx.body = { data: await jobs().get(idOf(ctx)) };

@@ -1,4 +1,4 @@
-import { ACTIONS } from '../permissions';
+import { ACTIONS, PLUGIN_ID } from '../permissions';
 import { requires } from './policies';
 
 export default {
@@ -47,6 +47,19 @@ export default {
       handler: 'jobs.retry',
       config: requires(ACTIONS.jobsManage),
     },
+    {
+      method: 'POST',
+      path: '/board/session',
+      handler: 'board.session',
+      config: requires(ACTIONS.jobsRead),
+    },
+    // The board's own page and API: authorized by the board session cookie, not a bearer token.
+    ...['/board', '/board/(.*)'].map((path) => ({
+      method: 'GET',
+      path,
+      handler: 'board.serve',
+      config: { auth: false, middlewares: [`plugin::${PLUGIN_ID}.availability`] },
+    })),
     {
       method: 'POST',
       path: '/generations',

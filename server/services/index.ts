@@ -1,7 +1,8 @@
 import ai from './ai';
 import auditLog from './audit-log';
+import board from './board';
 import generations from './generations';
 import jobs from './jobs';
 import settings from './settings';
 
-export default { ai, 'audit-log': auditLog, generations, jobs, settings };
+export default { ai, 'audit-log': auditLog, board, generations, jobs, settings };

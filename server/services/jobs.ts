@@ -202,6 +202,9 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     driverKind: () => requireDriver().kind,
 
+    /** The registered job kinds, which are also the BullMQ queue names. */
+    kindNames: () => [...kinds.keys()],
+
     async start() {
       const config = pluginConfig(strapi);
       const redis = redisConnection(config.redis);

@@ -10,6 +10,7 @@ import {
   type SavedProvider,
   type SavedSettings,
 } from '../ai/provider-settings';
+import { appSecret } from '../utils/app-secret';
 import { deriveKey, open, seal } from '../utils/crypto';
 import { PLUGIN_ID } from '../permissions';
 import { pluginConfig } from '../utils/plugin-config';
@@ -24,10 +25,7 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
   let key: Buffer | undefined;
   const encryptionKey = () => {
-    key ??= deriveKey(
-      strapi.config.get<string>('admin.secrets.encryptionKey') ||
-        (strapi.config.get<string[]>('server.app.keys') ?? []).join(','),
-    );
+    key ??= deriveKey(appSecret(strapi), 'settings-encryption-v1');
     return key;
   };
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AiService } from '../services/ai';
 import type { AuditLogService } from '../services/audit-log';
+import type { BoardService } from '../services/board';
 import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
 import type { SettingsService } from '../services/settings';
@@ -9,6 +10,7 @@ import { PLUGIN_ID } from '../permissions';
 interface Services {
   ai: AiService;
   'audit-log': AuditLogService;
+  board: BoardService;
   generations: GenerationsService;
   jobs: JobsService;
   settings: SettingsService;

@@ -1,35 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ADMIN, startPlayground, type PlaygroundServer } from '../helpers/playground-server';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, logInAsDemoAdmin, screenshot } from '../helpers/browser';
+import { startPlayground, type PlaygroundServer } from '../helpers/playground-server';
 
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+// The playground as the README's first command starts it: no API key, no Redis.
 let server: PlaygroundServer;
 let browser: Browser;
 let page: Page;
 
-const shot = (name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startPlayground(Number(process.env.E2E_PORT ?? 1399));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  ({ browser, page } = await launchBrowser());
 });
 
 afterAll(async () => {
@@ -39,13 +19,8 @@ afterAll(async () => {
 
 describe('the admin with the plugin', () => {
   it('logs the demo super admin in and shows the Alwrity menu link', async () => {
-    await page.goto(`${server.url}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(DEMO_ADMIN.email);
-    await page.locator('input[name="password"]').fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    const link = page.locator('a[href="/admin/plugins/alwrity"]');
-    await link.waitFor({ state: 'visible', timeout: 30_000 });
-    await shot('01-admin-home');
+    await logInAsDemoAdmin(page, server.url);
+    await screenshot(page, '01-admin-home');
   });
 
   it('opens the plugin home with its panels and the missing-provider notice', async () => {
@@ -53,14 +28,14 @@ describe('the admin with the plugin', () => {
     await page.getByRole('heading', { name: 'Alwrity', level: 1 }).waitFor();
     await page.getByText('No AI provider is configured yet').waitFor();
     await page.getByText('AI Writer').waitFor();
-    await shot('02-plugin-home');
+    await screenshot(page, '02-plugin-home');
   });
 
   it('opens the Jobs panel with its empty state', async () => {
     await page.locator('a[href="/admin/plugins/alwrity/jobs"]').click();
     await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
     await page.getByText('No jobs yet').waitFor();
-    await shot('03-jobs');
+    await screenshot(page, '03-jobs');
   });
 
   it('shows the Alwrity settings section with the provider forms', async () => {
@@ -70,6 +45,6 @@ describe('the admin with the plugin', () => {
       .waitFor({ timeout: 30_000 });
     await page.getByText('OpenAI (and compatible)').waitFor();
     await page.getByText('In-process (no Redis configured').waitFor();
-    await shot('04-settings');
+    await screenshot(page, '04-settings');
   });
 });

@@ -26,6 +26,8 @@ const routes = (jobId: string): RouteCase[] => [
   { method: 'post', path: `/alwrity/jobs/${jobId}/retry`, ok: 200 },
   { method: 'post', path: `/alwrity/jobs/${jobId}/cancel`, ok: 200 },
   { method: 'post', path: '/alwrity/generations', body: { prompt: 'Say hello' }, ok: 202 },
+  // The board's page itself is guarded by the session cookie (see board.test.ts).
+  { method: 'post', path: '/alwrity/board/session', ok: 200 },
 ];
 
 describe('every plugin route sits behind authentication and its RBAC action', () => {

@@ -29,3 +29,12 @@ describe('without Redis', () => {
     expect(job.result).toEqual({ text: 'Inline and fine.' });
   });
 });
+
+describe('the queue dashboard without Redis', () => {
+  it('is not offered, and asking for it says why', async () => {
+    const { body } = await locked.app.as('superAdmin').get('/alwrity/jobs').expect(200);
+    expect(body.meta.queue).toEqual({ driver: 'inline' });
+    const refused = await locked.app.as('superAdmin').post('/alwrity/board/session').expect(400);
+    expect(refused.body.error.message).toContain('needs Redis');
+  });
+});

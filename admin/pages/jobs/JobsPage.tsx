@@ -4,7 +4,6 @@ import {
   EmptyStateLayout,
   Flex,
   IconButton,
-  ProgressBar,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -15,18 +14,20 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { ArrowClockwise, Cross } from '@strapi/icons';
+import { ArrowClockwise, Cross, ExternalLink } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
   JOB_STATUSES,
+  type BoardSession,
+  type JobsListMeta,
   type JobStatus,
   type JobView,
-  type Pagination as PageInfo,
 } from '../../../contracts/jobs';
 import { ACTIONS } from '../../../server/permissions';
+import { JobProgress } from '../../components/JobProgress';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
@@ -47,7 +48,7 @@ export const JobsPage = () => {
   const jobs = useQuery({
     queryKey: ['jobs', { status, page }],
     queryFn: () =>
-      api.get<JobView[], { pagination: PageInfo }>('/jobs', {
+      api.get<JobView[], JobsListMeta>('/jobs', {
         page,
         pageSize: PAGE_SIZE,
         ...(status ? { status } : {}),
@@ -73,6 +74,24 @@ export const JobsPage = () => {
     onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
   });
 
+  // The tab opens on the click itself (a popup blocker allows that), then goes to the board.
+  const openBoard = useMutation({
+    mutationFn: async () => {
+      const tab = window.open('about:blank', '_blank');
+      try {
+        const { data } = await api.post<BoardSession>('/board/session');
+        if (tab) {
+          tab.opener = null;
+          tab.location.href = data.url;
+        }
+      } catch (error) {
+        tab?.close();
+        throw error;
+      }
+    },
+    onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
+  });
+
   const canManage = can(ACTIONS.jobsManage);
   const rows = jobs.data?.data ?? [];
   const pagination = jobs.data?.meta.pagination;
@@ -85,14 +104,26 @@ export const JobsPage = () => {
         subtitle={formatMessage(msg('jobs.subtitle'))}
         navigationAction={<BackButton fallback=".." />}
         primaryAction={
-          <Button
-            variant="secondary"
-            startIcon={<ArrowClockwise />}
-            onClick={() => void jobs.refetch()}
-            loading={jobs.isFetching}
-          >
-            {formatMessage(msg('jobs.refresh'))}
-          </Button>
+          <Flex gap={2}>
+            {jobs.data?.meta.queue.driver === 'bullmq' ? (
+              <Button
+                variant="tertiary"
+                startIcon={<ExternalLink />}
+                onClick={() => openBoard.mutate()}
+                loading={openBoard.isPending}
+              >
+                {formatMessage(msg('jobs.board'))}
+              </Button>
+            ) : null}
+            <Button
+              variant="secondary"
+              startIcon={<ArrowClockwise />}
+              onClick={() => void jobs.refetch()}
+              loading={jobs.isFetching}
+            >
+              {formatMessage(msg('jobs.refresh'))}
+            </Button>
+          </Flex>
         }
       />
       <Layouts.Action
@@ -174,16 +205,7 @@ export const JobsPage = () => {
                       <JobStatusBadge status={job.status} />
                     </Td>
                     <Td>
-                      <Flex gap={2}>
-                        <Box width="120px">
-                          <ProgressBar
-                            value={job.progress}
-                            size="S"
-                            aria-label={`${job.progress}%`}
-                          />
-                        </Box>
-                        <Typography variant="pi">{job.progress}%</Typography>
-                      </Flex>
+                      <JobProgress value={job.progress} />
                     </Td>
                     <Td>
                       <Typography>{formatDuration(job.durationMs)}</Typography>
