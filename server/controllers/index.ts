@@ -2,5 +2,6 @@ import board from './board';
 import generations from './generations';
 import jobs from './jobs';
 import settings from './settings';
+import writers from './writers';
 
-export default { board, generations, jobs, settings };
+export default { board, generations, jobs, settings, writers };

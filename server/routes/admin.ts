@@ -61,6 +61,12 @@ export default {
       config: { auth: false, middlewares: [`plugin::${PLUGIN_ID}.availability`] },
     })),
     {
+      method: 'GET',
+      path: '/writers',
+      handler: 'writers.find',
+      config: requires(ACTIONS.writerUse),
+    },
+    {
       method: 'POST',
       path: '/generations',
       handler: 'generations.create',

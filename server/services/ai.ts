@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { ProviderName } from '../config';
 import { createAiClient, type AiClient } from '../ai/client';
 import { ProviderNotConfiguredError } from '../ai/errors';
@@ -13,6 +14,16 @@ const ADAPTER_FACTORIES = {
   openai: async () => (await import('../ai/openai-adapter')).createOpenAIAdapter,
   gemini: async () => (await import('../ai/gemini-adapter')).createGeminiAdapter,
 } satisfies Record<ProviderName, unknown>;
+
+/** Why no call could be made with these providers, if none could. */
+const missingProvider = (
+  providers: Partial<Record<ProviderName, EffectiveProvider>>,
+  order: ProviderName[],
+  provider?: ProviderName,
+) => {
+  if (provider) return providers[provider] ? undefined : new ProviderNotConfiguredError(provider);
+  return order.length ? undefined : new ProviderNotConfiguredError();
+};
 
 const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
   // SDK clients keep connection pools: reuse each until the settings it came from change.
@@ -38,12 +49,11 @@ const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A client over the configured providers (default first, fallback second), with accounting. */
     async client(options: { provider?: ProviderName } = {}): Promise<AiClient> {
       const { providers, order } = await getService(strapi, 'settings').effectiveProviders();
-      if (options.provider && !providers[options.provider])
-        throw new ProviderNotConfiguredError(options.provider);
+      const missing = missingProvider(providers, order, options.provider);
+      if (missing) throw missing;
       const names = options.provider
         ? [options.provider, ...order.filter((n) => n !== options.provider)]
         : order;
-      if (!names.length) throw new ProviderNotConfiguredError();
       const { limits } = pluginConfig(strapi);
       return createAiClient({
         adapters: await Promise.all(names.map((name) => adapterFor(name, providers[name]!))),
@@ -55,6 +65,14 @@ const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
         streamIdleTimeoutMs: limits.streamIdleTimeoutMs,
         onUsage: (record) => getService(strapi, 'audit-log').record(record),
       });
+    },
+
+    /** Before anything is written: a 400 saying how to add a key, when no call could be made. */
+    async ensureConfigured(provider?: ProviderName) {
+      const { providers, order } = await getService(strapi, 'settings').effectiveProviders();
+      const missing = missingProvider(providers, order, provider);
+      if (missing)
+        throw new errors.ApplicationError(missing.message, { provider: provider ?? null });
     },
 
     /** A real, minimal call (list models) with the saved or configured key. */

@@ -85,6 +85,7 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     jobKind: promptJob,
 
     async createPrompt(input: PromptInput, userId: number) {
+      await getService(strapi, 'ai').ensureConfigured(input.provider);
       const generation = await documents().create({
         data: {
           kind: 'prompt',

@@ -28,6 +28,7 @@ const routes = (jobId: string): RouteCase[] => [
   { method: 'post', path: '/alwrity/generations', body: { prompt: 'Say hello' }, ok: 202 },
   // The board's page itself is guarded by the session cookie (see board.test.ts).
   { method: 'post', path: '/alwrity/board/session', ok: 200 },
+  { method: 'get', path: '/alwrity/writers', ok: 200 },
 ];
 
 describe('every plugin route sits behind authentication and its RBAC action', () => {

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The options every writer takes. Each writer extends them with its own; the admin renders its
+ * forms from the JSON Schema of these (`GET /alwrity/writers`), so labels live in `.describe()`.
+ */
+
+export const TONES = [
+  'friendly',
+  'formal',
+  'persuasive',
+  'witty',
+  'authoritative',
+  'conversational',
+  'inspirational',
+] as const;
+
+export const LENGTHS = ['short', 'medium', 'long'] as const;
+
+const term = z.string().trim().min(1).max(80);
+
+export const commonOptions = z.object({
+  topic: z.string().trim().min(3).max(300).describe('What to write about'),
+  keywords: z
+    .object({
+      primary: term.describe('Primary keyword'),
+      secondary: z.array(term).max(10).default([]).describe('Secondary keywords'),
+    })
+    .optional()
+    .describe('Keywords'),
+  audience: z.string().trim().max(200).optional().describe('Who it is for'),
+  tone: z.enum(TONES).default('friendly').describe('Tone'),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or fr-CA')
+    .default('en')
+    .describe('Language (a Strapi locale code)'),
+  length: z.enum(LENGTHS).default('medium').describe('Length'),
+  sourceNotes: z
+    .string()
+    .max(20_000)
+    .optional()
+    .describe('Source notes: facts, quotes or pasted text to draw on'),
+});
+
+export type CommonOptions = z.output<typeof commonOptions>;
