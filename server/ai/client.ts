@@ -8,7 +8,7 @@ import {
   isAbortError,
 } from './errors';
 import { createChannel } from './channel';
-import { parseJsonOutput, repairInstruction } from './json-output';
+import { repairInstruction, validateJsonOutput } from './json-output';
 import { type RetryPolicy, isRetryable, withRetries } from './retry';
 import type {
   CallContext,
@@ -190,7 +190,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
     const first = await run('generateObject', context, request.model, (adapter, model, signal) =>
       adapter.generateJson({ ...request, jsonSchema, schemaName }, model, { signal }),
     );
-    const parsed = parseJsonOutput(first.text, request.schema);
+    const parsed = validateJsonOutput(first.text, request.schema, request.check);
     if (parsed.ok) return { ...first, object: parsed.value, repaired: false };
 
     // One repair: show the model its own answer and what is wrong with it.
@@ -205,7 +205,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
     const second = await run('generateObject', context, request.model, (adapter, model, signal) =>
       adapter.generateJson({ ...repairRequest, jsonSchema, schemaName }, model, { signal }),
     );
-    const reparsed = parseJsonOutput(second.text, request.schema);
+    const reparsed = validateJsonOutput(second.text, request.schema, request.check);
     if (!reparsed.ok) {
       throw new InvalidOutputError(
         `The model's answer was still invalid after one repair. ${reparsed.problem}`,

@@ -24,5 +24,17 @@ export const parseJsonOutput = <T>(text: string, schema: z.ZodType<T>): ParsedOu
   return { ok: false, problem: `The JSON does not match the schema:\n${issues}` };
 };
 
+/** The schema first, then the caller's own limits. */
+export const validateJsonOutput = <T>(
+  text: string,
+  schema: z.ZodType<T>,
+  check?: (value: T) => string | undefined,
+): ParsedOutput<T> => {
+  const parsed = parseJsonOutput(text, schema);
+  if (!parsed.ok || !check) return parsed;
+  const problem = check(parsed.value);
+  return problem ? { ok: false, problem: `The JSON breaks these limits: ${problem}.` } : parsed;
+};
+
 export const repairInstruction = (problem: string): string =>
   `${problem}\nAnswer again with only the corrected JSON object, matching the schema exactly.`;

@@ -18,6 +18,11 @@ export interface ObjectRequest<T> extends TextRequest {
   schema: z.ZodType<T>;
   /** Names the schema for providers that want one (OpenAI json_schema). */
   schemaName?: string;
+  /**
+   * Limits a schema cannot say (characters counted the way a network counts them): a problem
+   * described here gets the same single repair as invalid JSON, naming what to fix.
+   */
+  check?(value: T): string | undefined;
 }
 
 export interface TokenUsage {

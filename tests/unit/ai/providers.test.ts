@@ -109,6 +109,21 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
     expect(JSON.stringify(fake.requests[1]!.body)).toContain('tags');
   });
 
+  it('repairs once an answer that breaks a limit the schema cannot say, naming it', async () => {
+    const schema = z.object({ post: z.string() });
+    const check = ({ post }: { post: string }) =>
+      post.length > 20 ? `post is ${post.length} characters; at most 20` : undefined;
+    fake.enqueue({ json: { post: 'x'.repeat(25) } }, { json: { post: 'Short enough.' } });
+    const result = await clientOf([name]).generateObject({ ...ask, schema, check }, context);
+    expect(result).toMatchObject({ object: { post: 'Short enough.' }, repaired: true });
+    expect(JSON.stringify(fake.requests[1]!.body)).toContain('post is 25 characters; at most 20');
+
+    fake.enqueue({ json: { post: 'y'.repeat(30) } }, { json: { post: 'z'.repeat(22) } });
+    await expect(
+      clientOf([name]).generateObject({ ...ask, schema, check }, context),
+    ).rejects.toThrow('post is 22 characters; at most 20');
+  });
+
   it('fails with a clear error when the repair is invalid too', async () => {
     const schema = z.object({ title: z.string() });
     fake.enqueue({ text: 'not json at all' }, { text: '{"headline": 1}' });
