@@ -13,3 +13,21 @@ export const createPromptGenerationBody = z
   })
   .strict();
 export type CreatePromptGenerationBody = z.infer<typeof createPromptGenerationBody>;
+
+/** A generation as the API answers it: one run of a writer, with what it cost. */
+export interface GenerationView {
+  documentId: string;
+  kind: string;
+  title: string | null;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
+  input: unknown;
+  output: unknown;
+  provider: string | null;
+  model: string | null;
+  usage: { input: number; output: number; total: number } | null;
+  costEstimate: number | null;
+  durationMs: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}

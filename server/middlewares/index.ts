@@ -1,3 +1,3 @@
-import availability from './availability';
+import pluginErrors from './plugin-errors';
 
-export default { availability };
+export default { 'plugin-errors': pluginErrors };

@@ -58,12 +58,18 @@ export default {
       method: 'GET',
       path,
       handler: 'board.serve',
-      config: { auth: false, middlewares: [`plugin::${PLUGIN_ID}.availability`] },
+      config: { auth: false, middlewares: [`plugin::${PLUGIN_ID}.plugin-errors`] },
     })),
     {
       method: 'GET',
       path: '/writers',
       handler: 'writers.find',
+      config: requires(ACTIONS.writerUse),
+    },
+    {
+      method: 'POST',
+      path: '/writers/:writer/generate',
+      handler: 'writers.generate',
       config: requires(ACTIONS.writerUse),
     },
     {

@@ -4,5 +4,6 @@ import board from './board';
 import generations from './generations';
 import jobs from './jobs';
 import settings from './settings';
+import writers from './writers';
 
-export default { ai, 'audit-log': auditLog, board, generations, jobs, settings };
+export default { ai, 'audit-log': auditLog, board, generations, jobs, settings, writers };

@@ -5,6 +5,7 @@ import type { BoardService } from '../services/board';
 import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
 import type { SettingsService } from '../services/settings';
+import type { WritersService } from '../services/writers';
 import { PLUGIN_ID } from '../permissions';
 
 interface Services {
@@ -14,6 +15,7 @@ interface Services {
   generations: GenerationsService;
   jobs: JobsService;
   settings: SettingsService;
+  writers: WritersService;
 }
 
 /** Each of the plugin's services, typed by name. */

@@ -1,0 +1,47 @@
+import type { ChatMessage } from '../ai/types';
+import type { CommonOptions } from '../writers/options';
+
+/**
+ * Pieces every writer's prompt shares. Templates are plain functions from typed options to
+ * messages, kept in this folder so wording changes in one place and tests can read them.
+ */
+
+const LENGTH_WORDS: Record<CommonOptions['length'], string> = {
+  short: 'short',
+  medium: 'of medium length',
+  long: 'long and thorough',
+};
+
+/** The writer's role, the house style (brand voice) and the output contract. */
+export const systemMessage = (role: string, brandVoice?: string): ChatMessage => ({
+  role: 'system',
+  content: [
+    `You are ${role}.`,
+    'Answer with one JSON object that matches the given schema, and nothing else.',
+    brandVoice?.trim()
+      ? `Follow this brand voice and style guide in everything you write:\n${brandVoice.trim()}`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n'),
+});
+
+/** The brief common to all writers, one line per option that was given. */
+export const briefLines = (options: CommonOptions): string[] =>
+  [
+    `Topic: ${options.topic}`,
+    options.keywords
+      ? `Primary keyword: ${options.keywords.primary}${
+          options.keywords.secondary.length
+            ? `. Secondary keywords: ${options.keywords.secondary.join(', ')}`
+            : ''
+        }`
+      : undefined,
+    options.audience ? `Audience: ${options.audience}` : undefined,
+    `Tone: ${options.tone}`,
+    `Write in the language of the locale "${options.locale}".`,
+    `Length: ${LENGTH_WORDS[options.length]}.`,
+    options.sourceNotes
+      ? `Draw only on these source notes for facts and quotes:\n"""\n${options.sourceNotes}\n"""`
+      : undefined,
+  ].filter((line): line is string => line !== undefined);

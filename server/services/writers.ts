@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { GenerationView } from '../../contracts/generations';
+import { estimateCost } from '../ai/pricing';
+import type { WriterId } from '../writers/catalogue';
+import { WRITER_RUNNERS } from '../writers/runners';
+import { getService } from '../utils/services';
+
+const UID = 'plugin::alwrity.generation';
+
+type GenerationRow = GenerationView & { id: number };
+
+export const toGenerationView = (row: GenerationRow): GenerationView => ({
+  documentId: row.documentId,
+  kind: row.kind,
+  title: row.title ?? null,
+  status: row.status,
+  input: row.input ?? null,
+  output: row.output ?? null,
+  provider: row.provider ?? null,
+  model: row.model ?? null,
+  usage: row.usage ?? null,
+  costEstimate: row.costEstimate ?? null,
+  durationMs: row.durationMs ?? null,
+  error: row.error ?? null,
+  createdAt: new Date(row.createdAt).toISOString(),
+  finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+});
+
+const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(UID);
+
+  const finish = async (documentId: string, data: Record<string, unknown>) =>
+    (await rows().update({
+      where: { documentId },
+      data: { ...data, finishedAt: new Date() },
+    })) as GenerationRow;
+
+  return {
+    /**
+     * Runs a short writer to completion as one generation: the row is written first (so a failed
+     * run is on record with its error), the answer is checked against the writer's hard limits,
+     * and a limit still broken after one targeted repair fails the run rather than being cut.
+     */
+    async generate(
+      writer: WriterId,
+      options: unknown,
+      userId: number,
+      signal?: AbortSignal,
+    ): Promise<GenerationView> {
+      const runner = WRITER_RUNNERS[writer];
+      if (!runner)
+        throw new errors.NotImplementedError(`The ${writer} writer is not available yet.`);
+      const ai = getService(strapi, 'ai');
+      await ai.ensureConfigured();
+      const typed = options as never;
+      const started = Date.now();
+      const { documentId } = await strapi.documents(UID).create({
+        data: {
+          kind: writer,
+          title: runner.titleOf(typed).slice(0, 200),
+          input: options,
+          status: 'running',
+          progress: 0,
+          startedAt: new Date(started),
+          createdBy: userId,
+          updatedBy: userId,
+        } as never,
+      });
+      try {
+        const client = await ai.client();
+        const result = await client.generateObject(
+          {
+            messages: runner.prompt(typed),
+            schema: runner.schema,
+            schemaName: runner.schemaName,
+            check: (output) => runner.check(output, typed),
+          },
+          { feature: 'writer', userId, subjectDocumentId: documentId, signal },
+        );
+        return toGenerationView(
+          await finish(documentId, {
+            status: 'succeeded',
+            progress: 100,
+            output: result.object,
+            provider: result.provider,
+            model: result.model,
+            usage: result.usage,
+            costEstimate: estimateCost(result.model, result.usage),
+            durationMs: Date.now() - started,
+          }),
+        );
+      } catch (error) {
+        await finish(documentId, {
+          status: 'failed',
+          error: (error as Error).message,
+          durationMs: Date.now() - started,
+        });
+        throw error;
+      }
+    },
+  };
+};
+
+export default writersService;
+export type WritersService = ReturnType<typeof writersService>;
