@@ -132,3 +132,53 @@ export const withHashtags = (text: string, hashtags: readonly string[]): string 
   hashtags.length
     ? `${text}\n\n${hashtags.map((tag) => `#${tag.replace(/^#/, '')}`).join(' ')}`
     : text;
+
+export const NEWS_HEADLINE_MAX = 110;
+export const EMAIL_SUBJECT_MAX = 100;
+export const EMAIL_PREHEADER_MAX = 150;
+/** YouTube's own limits: title, description, all tags together; chapters need three from 0:00. */
+export const YOUTUBE = { titleMax: 100, descriptionMax: 5000, tagsMax: 500, minChapters: 3 };
+
+export const checkNewsArticle = (article: z.output<typeof newsArticle>): LimitViolation[] =>
+  atMostChars('headline', article.headline, NEWS_HEADLINE_MAX);
+
+export const checkEmail = (
+  email: z.output<typeof emailNewsletter>,
+  wanted: { subjectVariants: number },
+): LimitViolation[] => [
+  ...countBetween(
+    'subjectLines',
+    email.subjectLines,
+    wanted.subjectVariants,
+    wanted.subjectVariants,
+  ),
+  ...email.subjectLines.flatMap((subject, i) =>
+    atMostChars(`subjectLines.${i}`, subject, EMAIL_SUBJECT_MAX),
+  ),
+  ...atMostChars('preheader', email.preheader, EMAIL_PREHEADER_MAX),
+];
+
+const secondsOf = (timestamp: string) =>
+  timestamp
+    .split(':')
+    .map(Number)
+    .reduce((total, part) => total * 60 + part, 0);
+
+export const checkVideoScript = (script: z.output<typeof videoScript>): LimitViolation[] => {
+  const starts = script.chapters.map((chapter) => secondsOf(chapter.timestamp));
+  return [
+    ...countBetween('titleOptions', script.titleOptions, 3, 5),
+    ...script.titleOptions.flatMap((title, i) =>
+      atMostChars(`titleOptions.${i}`, title, YOUTUBE.titleMax),
+    ),
+    ...atMostChars('description', script.description, YOUTUBE.descriptionMax),
+    ...atMostChars('tags', script.tags.join(','), YOUTUBE.tagsMax),
+    ...countBetween('chapters', script.chapters, YOUTUBE.minChapters, 50),
+    ...(starts[0] === 0 ? [] : [{ path: 'chapters.0.timestamp', message: 'must be 0:00' }]),
+    ...starts.flatMap((start, i) =>
+      i > 0 && start <= starts[i - 1]!
+        ? [{ path: `chapters.${i}.timestamp`, message: 'must come after the chapter before it' }]
+        : [],
+    ),
+  ];
+};

@@ -1,9 +1,23 @@
 import type { z } from 'zod';
 import type { ChatMessage } from '../ai/types';
+import { emailPrompt, type EmailOptions } from '../prompts/email';
+import { newsPrompt, type NewsOptions } from '../prompts/news';
 import { socialPrompt, type SocialOptions } from '../prompts/social';
+import { storyPrompt, type StoryOptions } from '../prompts/story';
+import { videoScriptPrompt, type VideoScriptOptions } from '../prompts/video-script';
 import type { WriterId } from './catalogue';
-import { describeViolations } from './limits';
-import { checkSocialPosts, socialPosts } from './outputs';
+import { describeViolations, type LimitViolation } from './limits';
+import {
+  checkEmail,
+  checkNewsArticle,
+  checkSocialPosts,
+  checkVideoScript,
+  emailNewsletter,
+  newsArticle,
+  socialPosts,
+  story,
+  videoScript,
+} from './outputs';
 
 /** How one writer turns its options into a model request, and how its answer is checked. */
 export interface WriterRunner<O = never, T = unknown> {
@@ -18,7 +32,7 @@ export interface WriterRunner<O = never, T = unknown> {
 
 const runner = <O, T>(definition: WriterRunner<O, T>) => definition;
 
-const describe = (violations: ReturnType<typeof checkSocialPosts>) =>
+const describe = (violations: LimitViolation[]) =>
   violations.length ? describeViolations(violations) : undefined;
 
 export const WRITER_RUNNERS: Partial<Record<WriterId, WriterRunner<never, unknown>>> = {
@@ -28,5 +42,33 @@ export const WRITER_RUNNERS: Partial<Record<WriterId, WriterRunner<never, unknow
     prompt: socialPrompt,
     check: (output, options) => describe(checkSocialPosts(output, options)),
     titleOf: (options) => `Social posts: ${options.topic}`,
+  }) as WriterRunner<never, unknown>,
+  news: runner<NewsOptions, z.output<typeof newsArticle>>({
+    schema: newsArticle,
+    schemaName: 'news_article',
+    prompt: newsPrompt,
+    check: (output) => describe(checkNewsArticle(output)),
+    titleOf: (options) => `News: ${options.topic}`,
+  }) as WriterRunner<never, unknown>,
+  email: runner<EmailOptions, z.output<typeof emailNewsletter>>({
+    schema: emailNewsletter,
+    schemaName: 'email',
+    prompt: emailPrompt,
+    check: (output, options) => describe(checkEmail(output, options)),
+    titleOf: (options) => `Email: ${options.topic}`,
+  }) as WriterRunner<never, unknown>,
+  story: runner<StoryOptions, z.output<typeof story>>({
+    schema: story,
+    schemaName: 'story',
+    prompt: storyPrompt,
+    check: () => undefined,
+    titleOf: (options) => `Story: ${options.topic}`,
+  }) as WriterRunner<never, unknown>,
+  'video-script': runner<VideoScriptOptions, z.output<typeof videoScript>>({
+    schema: videoScript,
+    schemaName: 'video_script',
+    prompt: videoScriptPrompt,
+    check: (output) => describe(checkVideoScript(output)),
+    titleOf: (options) => `Video script: ${options.topic}`,
   }) as WriterRunner<never, unknown>,
 };

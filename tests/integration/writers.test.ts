@@ -110,3 +110,64 @@ describe('the social writer', () => {
     await suite.app.as('noRole').post('/alwrity/writers/social/generate', { input }).expect(403);
   });
 });
+
+describe('the other short writers', () => {
+  const answers: Record<string, object> = {
+    news: {
+      headline: 'City opens its first night library',
+      lead: 'The city opened a library that stays open until 2 a.m. on Monday, to serve shift workers.',
+      body: 'The library, on Main Street, ... [QUOTE NEEDED: the librarian on opening night]',
+    },
+    email: {
+      subjectLines: ['Spring sale: 20% off', 'Our spring sale starts Monday'],
+      preheader: 'Everything in the spring range, this week only.',
+      body: 'Hello,\n\nOur spring sale starts Monday.',
+      callToAction: 'Shop the sale',
+    },
+    story: {
+      title: 'The Fox and the Lantern',
+      synopsis: 'A fox borrows a lantern. He learns what light is for.',
+      story: 'Once, in a wood with no moon, ...',
+    },
+    'video-script': {
+      titleOptions: ['Brewing tea right', 'Tea in 8 minutes', 'The only tea guide you need'],
+      hook: 'You have been brewing tea wrong.',
+      chapters: [
+        { timestamp: '0:00', title: 'Intro', script: 'Hi.', bRoll: ['kettle'] },
+        { timestamp: '1:30', title: 'Water', script: 'Heat it.', bRoll: [] },
+        { timestamp: '4:10', title: 'Steeping', script: 'Wait.', bRoll: ['timer'] },
+      ],
+      description: 'How to brew tea.',
+      tags: ['tea', 'how to'],
+    },
+  };
+  const options: Record<string, object> = { email: { subjectVariants: 2 } };
+
+  it.each(Object.keys(answers))('%s answers its structured output', async (writer) => {
+    suite.fake.enqueue({ json: answers[writer] });
+    const { body } = await suite.app
+      .as('author')
+      .post(`/alwrity/writers/${writer}/generate`, {
+        input: { topic: 'A topic to write about', ...options[writer] },
+      })
+      .expect(200);
+    expect(body.data).toMatchObject({ kind: writer, status: 'succeeded', output: answers[writer] });
+    expect(suite.fake.requests).toHaveLength(1);
+  });
+
+  it('holds a video script to YouTube chapter rules, with one repair', async () => {
+    const script = answers['video-script'] as { chapters: { timestamp: string }[] };
+    const late = {
+      ...script,
+      chapters: [{ ...script.chapters[0], timestamp: '0:05' }, ...script.chapters.slice(1)],
+    };
+    suite.fake.enqueue({ json: late }, { json: script });
+    await suite.app
+      .as('author')
+      .post('/alwrity/writers/video-script/generate', { input: { topic: 'Tea' } })
+      .expect(200);
+    expect(JSON.stringify(suite.fake.requests[1]!.body)).toContain(
+      'chapters.0.timestamp must be 0:00',
+    );
+  });
+});

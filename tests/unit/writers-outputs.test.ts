@@ -1,4 +1,10 @@
-import { checkBlogMeta, checkSocialPosts, withHashtags } from '../../server/writers/outputs';
+import {
+  checkBlogMeta,
+  checkEmail,
+  checkSocialPosts,
+  checkVideoScript,
+  withHashtags,
+} from '../../server/writers/outputs';
 
 const post = (text: string, hashtags: string[] = []) => ({ parts: [text], hashtags });
 
@@ -77,6 +83,37 @@ describe('blog meta limits', () => {
     };
     expect(checkBlogMeta(meta)).toEqual([
       { path: 'metaTitle', message: 'is 66 characters; at most 60' },
+    ]);
+  });
+});
+
+describe('email and video script limits', () => {
+  it('wants exactly the subject lines asked for, each at most 100 characters', () => {
+    const email = {
+      subjectLines: ['One', 's'.repeat(101)],
+      preheader: 'p',
+      body: 'b',
+      callToAction: 'c',
+    };
+    expect(checkEmail(email, { subjectVariants: 3 })).toEqual([
+      { path: 'subjectLines', message: 'has 2 items; it must have exactly 3' },
+      { path: 'subjectLines.1', message: 'is 101 characters; at most 100' },
+    ]);
+  });
+
+  it('starts chapters at 0:00, in rising order, at least three', () => {
+    const chapter = (timestamp: string) => ({ timestamp, title: 't', script: 's', bRoll: [] });
+    const script = {
+      titleOptions: ['a', 'b', 'c'],
+      hook: 'h',
+      chapters: [chapter('0:10'), chapter('0:05')],
+      description: 'd',
+      tags: ['t'],
+    };
+    expect(checkVideoScript(script)).toEqual([
+      { path: 'chapters', message: 'has 2 items; it must have 3 to 50' },
+      { path: 'chapters.0.timestamp', message: 'must be 0:00' },
+      { path: 'chapters.1.timestamp', message: 'must come after the chapter before it' },
     ]);
   });
 });
