@@ -13,7 +13,7 @@ const LENGTH_WORDS: Record<CommonOptions['length'], string> = {
 };
 
 /** The writer's role, the house style (brand voice) and the output contract. */
-export const systemMessage = (role: string, brandVoice?: string): ChatMessage => ({
+const systemMessage = (role: string, brandVoice?: string): ChatMessage => ({
   role: 'system',
   content: [
     `You are ${role}.`,
@@ -25,6 +25,16 @@ export const systemMessage = (role: string, brandVoice?: string): ChatMessage =>
     .filter(Boolean)
     .join('\n'),
 });
+
+/** A writer's two messages: its role and house style, then the brief, skipping absent lines. */
+export const writerMessages = (
+  role: string,
+  brandVoice: string | undefined,
+  lines: readonly (string | undefined)[],
+): ChatMessage[] => [
+  systemMessage(role, brandVoice),
+  { role: 'user', content: lines.filter((line) => line !== undefined).join('\n') },
+];
 
 /** The brief common to all writers, one line per option that was given. */
 export const briefLines = (options: CommonOptions): string[] =>

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ChatMessage } from '../ai/types';
 import type { WRITERS } from '../writers/catalogue';
 import { NETWORK_LIMITS } from '../writers/outputs';
-import { briefLines, systemMessage } from './brief';
+import { briefLines, writerMessages } from './brief';
 
 export type SocialOptions = z.output<(typeof WRITERS)['social']['options']>;
 
@@ -22,15 +22,10 @@ const networkRule = (network: SocialOptions['networks'][number], thread: boolean
   return `- ${NETWORK_NAMES[network]}: one post of at most ${maxChars} characters including its hashtags${hashtags}`;
 };
 
-export const socialPrompt = (options: SocialOptions, brandVoice?: string): ChatMessage[] => [
-  systemMessage('a social media copywriter', brandVoice),
-  {
-    role: 'user',
-    content: [
-      ...briefLines(options),
-      `Write ${options.variants} different variant(s) for each of these networks:`,
-      ...options.networks.map((network) => networkRule(network, options.thread)),
-      'Put hashtags in `hashtags` (without #), not in the text. Count characters carefully.',
-    ].join('\n'),
-  },
-];
+export const socialPrompt = (options: SocialOptions, brandVoice?: string): ChatMessage[] =>
+  writerMessages('a social media copywriter', brandVoice, [
+    ...briefLines(options),
+    `Write ${options.variants} different variant(s) for each of these networks:`,
+    ...options.networks.map((network) => networkRule(network, options.thread)),
+    'Put hashtags in `hashtags` (without #), not in the text. Count characters carefully.',
+  ]);

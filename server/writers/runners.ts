@@ -30,7 +30,9 @@ export interface WriterRunner<O = never, T = unknown> {
   titleOf(options: O): string;
 }
 
-const runner = <O, T>(definition: WriterRunner<O, T>) => definition;
+/** Typed where it is written, stored untyped: the registry is read by writer id at run time. */
+const runner = <O, T>(definition: WriterRunner<O, T>) =>
+  definition as unknown as WriterRunner<never, unknown>;
 
 const describe = (violations: LimitViolation[]) =>
   violations.length ? describeViolations(violations) : undefined;
@@ -42,33 +44,33 @@ export const WRITER_RUNNERS: Partial<Record<WriterId, WriterRunner<never, unknow
     prompt: socialPrompt,
     check: (output, options) => describe(checkSocialPosts(output, options)),
     titleOf: (options) => `Social posts: ${options.topic}`,
-  }) as WriterRunner<never, unknown>,
+  }),
   news: runner<NewsOptions, z.output<typeof newsArticle>>({
     schema: newsArticle,
     schemaName: 'news_article',
     prompt: newsPrompt,
     check: (output) => describe(checkNewsArticle(output)),
     titleOf: (options) => `News: ${options.topic}`,
-  }) as WriterRunner<never, unknown>,
+  }),
   email: runner<EmailOptions, z.output<typeof emailNewsletter>>({
     schema: emailNewsletter,
     schemaName: 'email',
     prompt: emailPrompt,
     check: (output, options) => describe(checkEmail(output, options)),
     titleOf: (options) => `Email: ${options.topic}`,
-  }) as WriterRunner<never, unknown>,
+  }),
   story: runner<StoryOptions, z.output<typeof story>>({
     schema: story,
     schemaName: 'story',
     prompt: storyPrompt,
     check: () => undefined,
     titleOf: (options) => `Story: ${options.topic}`,
-  }) as WriterRunner<never, unknown>,
+  }),
   'video-script': runner<VideoScriptOptions, z.output<typeof videoScript>>({
     schema: videoScript,
     schemaName: 'video_script',
     prompt: videoScriptPrompt,
     check: (output) => describe(checkVideoScript(output)),
     titleOf: (options) => `Video script: ${options.topic}`,
-  }) as WriterRunner<never, unknown>,
+  }),
 };
