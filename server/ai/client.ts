@@ -15,6 +15,7 @@ import type {
   EmbedResult,
   ObjectRequest,
   ObjectResult,
+  ObjectStream,
   ProviderAdapter,
   TextRequest,
   TextResult,
@@ -39,6 +40,7 @@ export interface AiClient {
   generateText(request: TextRequest, context: CallContext): Promise<TextResult>;
   streamText(request: TextRequest, context: CallContext): TextStream;
   generateObject<T>(request: ObjectRequest<T>, context: CallContext): Promise<ObjectResult<T>>;
+  streamObject<T>(request: ObjectRequest<T>, context: CallContext): ObjectStream<T>;
   embed(input: string[], context: CallContext & { model?: string }): Promise<EmbedResult>;
 }
 
@@ -178,32 +180,38 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
     return { result, [Symbol.asyncIterator]: () => channel[Symbol.asyncIterator]() };
   };
 
-  const generateObject = async <T>(
+  const jsonOf = <T>(request: ObjectRequest<T>) => ({
+    schema: z.toJSONSchema(request.schema, { target: 'draft-7' }) as Record<string, unknown>,
+    name: request.schemaName ?? 'result',
+  });
+
+  const askForJson = <T>(request: ObjectRequest<T>, context: CallContext) => {
+    const json = jsonOf(request);
+    return run('generateObject', context, request.model, (adapter, model, signal) =>
+      adapter.generateJson({ ...request, jsonSchema: json.schema, schemaName: json.name }, model, {
+        signal,
+      }),
+    );
+  };
+
+  /** Validates a first answer; when it is wrong, one repair shows the model what to fix. */
+  const settleObject = async <T>(
     request: ObjectRequest<T>,
     context: CallContext,
+    first: TextResult,
   ): Promise<ObjectResult<T>> => {
-    const jsonSchema = z.toJSONSchema(request.schema, { target: 'draft-7' }) as Record<
-      string,
-      unknown
-    >;
-    const schemaName = request.schemaName ?? 'result';
-    const first = await run('generateObject', context, request.model, (adapter, model, signal) =>
-      adapter.generateJson({ ...request, jsonSchema, schemaName }, model, { signal }),
-    );
     const parsed = validateJsonOutput(first.text, request.schema, request.check);
     if (parsed.ok) return { ...first, object: parsed.value, repaired: false };
-
-    // One repair: show the model its own answer and what is wrong with it.
-    const repairRequest = {
-      ...request,
-      messages: [
-        ...request.messages,
-        { role: 'assistant' as const, content: first.text },
-        { role: 'user' as const, content: repairInstruction(parsed.problem) },
-      ],
-    };
-    const second = await run('generateObject', context, request.model, (adapter, model, signal) =>
-      adapter.generateJson({ ...repairRequest, jsonSchema, schemaName }, model, { signal }),
+    const second = await askForJson(
+      {
+        ...request,
+        messages: [
+          ...request.messages,
+          { role: 'assistant', content: first.text },
+          { role: 'user', content: repairInstruction(parsed.problem) },
+        ],
+      },
+      context,
     );
     const reparsed = validateJsonOutput(second.text, request.schema, request.check);
     if (!reparsed.ok) {
@@ -220,6 +228,20 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
     };
   };
 
+  const generateObject = async <T>(
+    request: ObjectRequest<T>,
+    context: CallContext,
+  ): Promise<ObjectResult<T>> => settleObject(request, context, await askForJson(request, context));
+
+  /** The JSON streams as it is written; the repair, if one is needed, is a plain call. */
+  const streamObject = <T>(request: ObjectRequest<T>, context: CallContext): ObjectStream<T> => {
+    const stream = streamText({ ...request, json: jsonOf(request) }, context);
+    const result = stream.result.then((first) => settleObject(request, context, first));
+    // Settled by whoever reads it; never an unhandled rejection while the reader is elsewhere.
+    result.catch(() => undefined);
+    return { result, [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator]() };
+  };
+
   return {
     providers: adapters.map((a) => a.name),
     generateText: (request, context) =>
@@ -228,6 +250,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
       ),
     streamText,
     generateObject,
+    streamObject,
     embed: (input, context) =>
       run('embed', { ...context, feature: 'embeddings' }, context.model, (adapter, model, signal) =>
         adapter.embed(input, model, { signal }),

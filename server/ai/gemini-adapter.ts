@@ -80,6 +80,9 @@ const toGeminiRequest = (
       ...(request.maxOutputTokens !== undefined
         ? { maxOutputTokens: request.maxOutputTokens }
         : {}),
+      ...(request.json
+        ? { responseMimeType: 'application/json', responseJsonSchema: request.json.schema }
+        : {}),
     },
   };
 };

@@ -117,6 +117,14 @@ export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdap
             messages: toMessages(request),
             temperature: request.temperature,
             max_completion_tokens: request.maxOutputTokens,
+            ...(request.json
+              ? {
+                  response_format: {
+                    type: 'json_schema' as const,
+                    json_schema: { name: request.json.name, schema: request.json.schema },
+                  },
+                }
+              : {}),
             stream: true,
             stream_options: { include_usage: true },
           },

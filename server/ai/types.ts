@@ -12,6 +12,8 @@ export interface TextRequest {
   model?: string;
   temperature?: number;
   maxOutputTokens?: number;
+  /** Asks for JSON matching this schema (structured output), streamed or not. */
+  json?: { schema: Record<string, unknown>; name: string };
 }
 
 export interface ObjectRequest<T> extends TextRequest {
@@ -67,6 +69,11 @@ export interface CallContext {
  */
 export interface TextStream extends AsyncIterable<string> {
   readonly result: Promise<TextResult>;
+}
+
+/** The JSON text as it streams, then the validated (and if need be once repaired) object. */
+export interface ObjectStream<T> extends AsyncIterable<string> {
+  readonly result: Promise<ObjectResult<T>>;
 }
 
 /** One attempt against one vendor: no retries, no fallback, no accounting. */

@@ -1,31 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { InvalidOutputError, ProviderError, StreamCutError } from '../ai/errors';
 import { QueueUnavailableError } from '../queue/types';
+import { httpFailureOf, type HttpFailure } from '../utils/http-errors';
 import { pluginConfig } from '../utils/plugin-config';
 
 const WORKER_ONLY_MESSAGE =
   "This Strapi process runs Alwrity workers only (worker: 'only'); send requests to a web process.";
 
-const answer = (ctx: Context, status: 502 | 503, message: string) => {
-  ctx.status = status;
+const answer = (ctx: Context, failure: HttpFailure) => {
+  ctx.status = failure.status;
   // Strapi's own error body, so the admin's fetch client shows the message.
-  ctx.body = {
-    data: null,
-    error: {
-      status,
-      name: status === 502 ? 'BadGatewayError' : 'ServiceUnavailableError',
-      message,
-      details: {},
-    },
-  };
+  ctx.body = { data: null, error: { ...failure, details: {} } };
 };
-
-/** The model provider failed us (after its retries), or its answer could not be used. */
-const isUpstreamFailure = (error: unknown) =>
-  error instanceof ProviderError ||
-  error instanceof InvalidOutputError ||
-  error instanceof StreamCutError;
 
 /**
  * What Strapi's error middleware has no status for: 503 when this process cannot serve the
@@ -34,19 +20,25 @@ const isUpstreamFailure = (error: unknown) =>
 const pluginErrors =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
-    if (pluginConfig(strapi).worker === 'only') return answer(ctx, 503, WORKER_ONLY_MESSAGE);
+    if (pluginConfig(strapi).worker === 'only') {
+      return answer(ctx, {
+        status: 503,
+        name: 'ServiceUnavailableError',
+        message: WORKER_ONLY_MESSAGE,
+      });
+    }
     try {
       await next();
     } catch (error) {
+      const failure = httpFailureOf(error);
+      if (!failure) throw error;
       if (error instanceof QueueUnavailableError) {
         strapi.log.warn(
           `[alwrity] ${error.message} (${(error.cause as Error)?.message ?? error.cause})`,
         );
         ctx.set('Retry-After', '5');
-        return answer(ctx, 503, error.message);
       }
-      if (isUpstreamFailure(error)) return answer(ctx, 502, (error as Error).message);
-      throw error;
+      answer(ctx, failure);
     }
   };
 

@@ -37,6 +37,15 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as GenerationRow;
 
   return {
+    /** The writer's runner; a writer that cannot run this way is refused (501). */
+    assertAvailable(writer: WriterId) {
+      const runner = WRITER_RUNNERS[writer];
+      if (!runner) {
+        throw new errors.NotImplementedError(`The ${writer} writer is not available yet.`);
+      }
+      return runner;
+    },
+
     /**
      * Runs a short writer to completion as one generation: the row is written first (so a failed
      * run is on record with its error), the answer is checked against the writer's hard limits,
@@ -46,11 +55,9 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       writer: WriterId,
       options: unknown,
       userId: number,
-      signal?: AbortSignal,
+      call: { signal?: AbortSignal; onDelta?: (text: string) => void } = {},
     ): Promise<GenerationView> {
-      const runner = WRITER_RUNNERS[writer];
-      if (!runner)
-        throw new errors.NotImplementedError(`The ${writer} writer is not available yet.`);
+      const runner = this.assertAvailable(writer);
       const ai = getService(strapi, 'ai');
       await ai.ensureConfigured();
       const typed = options as never;
@@ -69,15 +76,26 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       try {
         const client = await ai.client();
-        const result = await client.generateObject(
-          {
-            messages: runner.prompt(typed),
-            schema: runner.schema,
-            schemaName: runner.schemaName,
-            check: (output) => runner.check(output, typed),
-          },
-          { feature: 'writer', userId, subjectDocumentId: documentId, signal },
-        );
+        const request = {
+          messages: runner.prompt(typed),
+          schema: runner.schema,
+          schemaName: runner.schemaName,
+          check: (output: unknown) => runner.check(output, typed),
+        };
+        const context = {
+          feature: 'writer' as const,
+          userId,
+          subjectDocumentId: documentId,
+          signal: call.signal,
+        };
+        let result;
+        if (call.onDelta) {
+          const stream = client.streamObject(request, context);
+          for await (const delta of stream) call.onDelta(delta);
+          result = await stream.result;
+        } else {
+          result = await client.generateObject(request, context);
+        }
         return toGenerationView(
           await finish(documentId, {
             status: 'succeeded',

@@ -38,7 +38,8 @@ export const openEventStream = (ctx: Context): EventStream => {
     body.end();
     resolveClosed();
   };
-  ctx.req.on('close', finish);
+  // The response, not the request: a request's 'close' may have fired once its body was read.
+  ctx.res.on('close', finish);
   body.on('close', finish);
 
   return {

@@ -29,6 +29,19 @@ export const waitForStatus = (
     timeoutMs,
   );
 
+/** Splits a server-sent event body into its events. */
+export const parseEvents = (text: string) =>
+  text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event:'))
+    .map((block) => {
+      const [eventLine, dataLine] = block.split('\n');
+      return {
+        event: eventLine!.slice('event: '.length),
+        data: JSON.parse(dataLine!.slice('data: '.length)),
+      };
+    });
+
 /** Reads a whole server-sent event stream into its events. */
 export const readEvents = async (app: TestApp, path: string) => {
   const response = await app
@@ -40,15 +53,5 @@ export const readEvents = async (app: TestApp, path: string) => {
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => done(null, text));
     });
-  const events = String(response.body)
-    .split('\n\n')
-    .filter((block) => block.startsWith('event:'))
-    .map((block) => {
-      const [eventLine, dataLine] = block.split('\n');
-      return {
-        event: eventLine!.slice('event: '.length),
-        data: JSON.parse(dataLine!.slice('data: '.length)),
-      };
-    });
-  return { response, events };
+  return { response, events: parseEvents(String(response.body)) };
 };

@@ -1,4 +1,6 @@
-import { GENERATION } from '../helpers/jobs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GENERATION, parseEvents } from '../helpers/jobs';
 import { useSuite } from '../helpers/suite';
 
 const suite = useSuite({ redis: false });
@@ -169,5 +171,92 @@ describe('the other short writers', () => {
     expect(JSON.stringify(suite.fake.requests[1]!.body)).toContain(
       'chapters.0.timestamp must be 0:00',
     );
+  });
+});
+
+describe('streaming a short writer', () => {
+  it('sends the JSON as it is written, then the saved generation', async () => {
+    suite.fake.enqueue({ json: postsFor('Spring sale starts Monday.'), chunkDelayMs: 5 });
+    const response = await suite.app
+      .as('author')
+      .post('/alwrity/writers/social/generate', { input })
+      .set('Accept', 'text/event-stream')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toContain('text/event-stream');
+    const events = parseEvents(String(response.body));
+    const deltas = events.filter((e) => e.event === 'delta').map((e) => e.data.text);
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(JSON.parse(deltas.join(''))).toEqual(postsFor('Spring sale starts Monday.'));
+    expect(events.at(-1)).toMatchObject({
+      event: 'result',
+      data: { status: 'succeeded', output: postsFor('Spring sale starts Monday.') },
+    });
+  });
+
+  it('reports a limit still broken after the repair as an error event', async () => {
+    suite.fake.enqueue({ json: postsFor('a'.repeat(300)) }, { json: postsFor('b'.repeat(290)) });
+    const response = await suite.app
+      .as('author')
+      .post('/alwrity/writers/social/generate', { input })
+      .set('Accept', 'text/event-stream')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      });
+    expect(parseEvents(String(response.body)).at(-1)).toMatchObject({
+      event: 'error',
+      data: { status: 502, message: expect.stringContaining('at most 280') },
+    });
+  });
+
+  it('stops the provider call when the reader goes away', async () => {
+    const server = suite.strapi.server.httpServer;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      suite.fake.enqueue({
+        json: postsFor('one two three four five six seven'),
+        chunkDelayMs: 300,
+      });
+      // A plain request, destroyed after the first event: the reader closing the tab.
+      const first = await new Promise<string>((resolve, reject) => {
+        const request = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/alwrity/writers/social/generate',
+            headers: {
+              Authorization: `Bearer ${suite.app.tokens.author}`,
+              'Content-Type': 'application/json',
+              Accept: 'text/event-stream',
+            },
+          },
+          (response) =>
+            response.once('data', (chunk: Buffer) => {
+              request.destroy();
+              resolve(chunk.toString());
+            }),
+        );
+        request.on('error', reject);
+        request.end(JSON.stringify({ input }));
+      });
+      expect(first).toContain('event: delta');
+      await suite.fake.waitFor((requests) => requests[0]?.closedEarly === true);
+      const [stopped] = await suite.strapi.db
+        .query(GENERATION)
+        .findMany({ where: { kind: 'social' }, orderBy: { createdAt: 'desc' }, limit: 1 });
+      expect(stopped.status).not.toBe('succeeded');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -124,6 +124,38 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
     ).rejects.toThrow('post is 22 characters; at most 20');
   });
 
+  it('streams a JSON object as it is written, then validates it', async () => {
+    const schema = z.object({ title: z.string(), tags: z.array(z.string()).min(1) });
+    fake.enqueue({ json: { title: 'Green tea at dawn', tags: ['tea', 'morning'] } });
+    const stream = clientOf([name]).streamObject({ ...ask, schema, schemaName: 'post' }, context);
+    const deltas: string[] = [];
+    for await (const delta of stream) deltas.push(delta);
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(JSON.parse(deltas.join(''))).toEqual({
+      title: 'Green tea at dawn',
+      tags: ['tea', 'morning'],
+    });
+    expect(await stream.result).toMatchObject({
+      object: { title: 'Green tea at dawn', tags: ['tea', 'morning'] },
+      repaired: false,
+    });
+    const body = fake.requests[0]!.body;
+    expect(fake.requests[0]).toMatchObject({ stream: true });
+    if (name === 'openai') expect(body.response_format.type).toBe('json_schema');
+    else expect(body.generationConfig.responseMimeType).toBe('application/json');
+  });
+
+  it('repairs a streamed object that breaks a limit, once', async () => {
+    const schema = z.object({ post: z.string() });
+    const check = ({ post }: { post: string }) =>
+      post.length > 20 ? `post is ${post.length} characters; at most 20` : undefined;
+    fake.enqueue({ json: { post: 'x '.repeat(15).trim() } }, { json: { post: 'Short.' } });
+    const stream = clientOf([name]).streamObject({ ...ask, schema, check }, context);
+    for await (const _delta of stream) void _delta;
+    expect(await stream.result).toMatchObject({ object: { post: 'Short.' }, repaired: true });
+    expect(fake.requests).toHaveLength(2);
+  });
+
   it('fails with a clear error when the repair is invalid too', async () => {
     const schema = z.object({ title: z.string() });
     fake.enqueue({ text: 'not json at all' }, { text: '{"headline": 1}' });

@@ -1,0 +1,39 @@
+import { errors } from '@strapi/utils';
+import { InvalidOutputError, ProviderError, StreamCutError } from '../ai/errors';
+import { QueueUnavailableError } from '../queue/types';
+
+export interface HttpFailure {
+  status: number;
+  name: string;
+  message: string;
+}
+
+/** The model provider failed us (after its retries), or its answer could not be used. */
+const isUpstreamFailure = (error: unknown) =>
+  error instanceof ProviderError ||
+  error instanceof InvalidOutputError ||
+  error instanceof StreamCutError;
+
+/**
+ * The status the plugin answers an error with, for the errors Strapi has no status for (502,
+ * 503), and for an event stream, whose HTTP status was sent before the error happened.
+ */
+export const httpFailureOf = (error: unknown): HttpFailure | undefined => {
+  if (error instanceof QueueUnavailableError) {
+    return { status: 503, name: 'ServiceUnavailableError', message: error.message };
+  }
+  if (isUpstreamFailure(error)) {
+    return { status: 502, name: 'BadGatewayError', message: (error as Error).message };
+  }
+  return undefined;
+};
+
+/** Any error as an event stream reports it: Strapi's own errors keep their status. */
+export const streamFailureOf = (error: unknown): HttpFailure => {
+  const known = httpFailureOf(error);
+  if (known) return known;
+  if (error instanceof errors.ApplicationError) {
+    return { status: 400, name: error.name, message: error.message };
+  }
+  return { status: 500, name: 'InternalServerError', message: 'Internal Server Error' };
+};
