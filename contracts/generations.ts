@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../server/config';
+import { JOB_STATUSES, type Pagination } from './jobs';
 
 /** POST /alwrity/generations: a free prompt, run as a queued, streamed job. */
 export const createPromptGenerationBody = z
@@ -30,4 +31,28 @@ export interface GenerationView {
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
+  author: { id: number; name: string } | null;
+}
+
+/** GET /alwrity/generations: the history, newest first. */
+export const listGenerationsQuery = z
+  .object({
+    kind: z.string().trim().min(1).max(40).optional(),
+    status: z.enum(JOB_STATUSES).optional(),
+    author: z.coerce.number().int().min(1).optional(),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type ListGenerationsQuery = z.infer<typeof listGenerationsQuery>;
+
+/** A history row: the generation without its input and output, which the detail view holds. */
+export type GenerationSummary = Omit<GenerationView, 'input' | 'output'>;
+
+export interface GenerationList {
+  data: GenerationSummary[];
+  meta: { pagination: Pagination };
 }

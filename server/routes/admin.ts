@@ -73,6 +73,18 @@ export default {
       config: requires(ACTIONS.writerUse),
     },
     {
+      method: 'GET',
+      path: '/generations',
+      handler: 'generations.find',
+      config: requires(ACTIONS.generationsRead),
+    },
+    {
+      method: 'GET',
+      path: '/generations/:documentId',
+      handler: 'generations.findOne',
+      config: requires(ACTIONS.generationsRead),
+    },
+    {
       method: 'POST',
       path: '/generations',
       handler: 'generations.create',

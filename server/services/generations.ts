@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { CreatePromptGenerationBody } from '../../contracts/generations';
+import { errors } from '@strapi/utils';
+import type {
+  CreatePromptGenerationBody,
+  GenerationList,
+  GenerationView,
+  ListGenerationsQuery,
+} from '../../contracts/generations';
 import {
   InvalidOutputError,
   ProviderError,
@@ -30,6 +36,54 @@ export const isPermanentAiError = (error: unknown): boolean =>
   error instanceof InvalidOutputError ||
   error instanceof ProviderNotConfiguredError ||
   (error instanceof ProviderError && !error.retryable);
+
+export type GenerationRow = Omit<GenerationView, 'author'> & {
+  id: number;
+  createdBy?: { id: number; firstname?: string | null; lastname?: string | null } | null;
+};
+
+const AUTHOR = { createdBy: { select: ['id', 'firstname', 'lastname'] } };
+
+export const toGenerationView = (row: GenerationRow): GenerationView => ({
+  documentId: row.documentId,
+  kind: row.kind,
+  title: row.title ?? null,
+  status: row.status,
+  input: row.input ?? null,
+  output: row.output ?? null,
+  provider: row.provider ?? null,
+  model: row.model ?? null,
+  usage: row.usage ?? null,
+  costEstimate: row.costEstimate ?? null,
+  durationMs: row.durationMs ?? null,
+  error: row.error ?? null,
+  createdAt: new Date(row.createdAt).toISOString(),
+  finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+  author: row.createdBy
+    ? {
+        id: row.createdBy.id,
+        name: [row.createdBy.firstname, row.createdBy.lastname].filter(Boolean).join(' '),
+      }
+    : null,
+});
+
+/** A date-only `to` means the whole of that day. */
+const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to);
+
+export const historyWhere = (query: ListGenerationsQuery): Record<string, unknown> => ({
+  ...(query.kind ? { kind: query.kind } : {}),
+  ...(query.status ? { status: query.status } : {}),
+  ...(query.author ? { createdBy: { id: query.author } } : {}),
+  ...(query.q ? { title: { $containsi: query.q } } : {}),
+  ...(query.from || query.to
+    ? {
+        createdAt: {
+          ...(query.from ? { $gte: new Date(query.from) } : {}),
+          ...(query.to ? { $lte: new Date(endOf(query.to)) } : {}),
+        },
+      }
+    : {}),
+});
 
 const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(UID);
@@ -83,6 +137,43 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     jobKind: promptJob,
+
+    /** The history, newest first, filtered and paged; rows leave out input and output. */
+    async list(query: ListGenerationsQuery): Promise<GenerationList> {
+      const where = historyWhere(query);
+      const [rows, total] = await Promise.all([
+        strapi.db.query(UID).findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+          populate: AUTHOR,
+        }) as Promise<GenerationRow[]>,
+        strapi.db.query(UID).count({ where }),
+      ]);
+      return {
+        data: rows.map((row) => {
+          const { input: _input, output: _output, ...summary } = toGenerationView(row);
+          return summary;
+        }),
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            total,
+            pageCount: Math.ceil(total / query.pageSize),
+          },
+        },
+      };
+    },
+
+    async get(documentId: string): Promise<GenerationView> {
+      const row = (await strapi.db
+        .query(UID)
+        .findOne({ where: { documentId }, populate: AUTHOR })) as GenerationRow | null;
+      if (!row) throw new errors.NotFoundError(`No generation with id ${documentId}.`);
+      return toGenerationView(row);
+    },
 
     async createPrompt(input: PromptInput, userId: number) {
       await getService(strapi, 'ai').ensureConfigured(input.provider);

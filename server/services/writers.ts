@@ -5,27 +5,9 @@ import { estimateCost } from '../ai/pricing';
 import type { WriterId } from '../writers/catalogue';
 import { WRITER_RUNNERS } from '../writers/runners';
 import { getService } from '../utils/services';
+import { toGenerationView, type GenerationRow } from './generations';
 
 const UID = 'plugin::alwrity.generation';
-
-type GenerationRow = GenerationView & { id: number };
-
-export const toGenerationView = (row: GenerationRow): GenerationView => ({
-  documentId: row.documentId,
-  kind: row.kind,
-  title: row.title ?? null,
-  status: row.status,
-  input: row.input ?? null,
-  output: row.output ?? null,
-  provider: row.provider ?? null,
-  model: row.model ?? null,
-  usage: row.usage ?? null,
-  costEstimate: row.costEstimate ?? null,
-  durationMs: row.durationMs ?? null,
-  error: row.error ?? null,
-  createdAt: new Date(row.createdAt).toISOString(),
-  finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
-});
 
 const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID);
@@ -34,6 +16,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
     (await rows().update({
       where: { documentId },
       data: { ...data, finishedAt: new Date() },
+      populate: { createdBy: { select: ['id', 'firstname', 'lastname'] } },
     })) as GenerationRow;
 
   return {

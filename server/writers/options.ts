@@ -19,28 +19,31 @@ export const LENGTHS = ['short', 'medium', 'long'] as const;
 
 const term = z.string().trim().min(1).max(80);
 
-export const commonOptions = z.object({
-  topic: z.string().trim().min(3).max(300).describe('What to write about'),
-  keywords: z
-    .object({
-      primary: term.describe('Primary keyword'),
-      secondary: z.array(term).max(10).default([]).describe('Secondary keywords'),
-    })
-    .optional()
-    .describe('Keywords'),
-  audience: z.string().trim().max(200).optional().describe('Who it is for'),
-  tone: z.enum(TONES).default('friendly').describe('Tone'),
-  locale: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or fr-CA')
-    .default('en')
-    .describe('Language (a Strapi locale code)'),
-  length: z.enum(LENGTHS).default('medium').describe('Length'),
-  sourceNotes: z
-    .string()
-    .max(20_000)
-    .optional()
-    .describe('Source notes: facts, quotes or pasted text to draw on'),
-});
+export const commonOptions = z
+  .object({
+    topic: z.string().trim().min(3).max(300).describe('What to write about'),
+    keywords: z
+      .object({
+        primary: term.describe('Primary keyword'),
+        secondary: z.array(term).max(10).default([]).describe('Secondary keywords'),
+      })
+      .optional()
+      .describe('Keywords'),
+    audience: z.string().trim().max(200).optional().describe('Who it is for'),
+    tone: z.enum(TONES).default('friendly').describe('Tone'),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or fr-CA')
+      .default('en')
+      .describe('Language (a Strapi locale code)'),
+    length: z.enum(LENGTHS).default('medium').describe('Length'),
+    sourceNotes: z
+      .string()
+      .max(20_000)
+      .optional()
+      .describe('Source notes: facts, quotes or pasted text to draw on'),
+  })
+  // An option a writer does not know is a mistake worth a 400, not something to drop silently.
+  .strict();
 
 export type CommonOptions = z.output<typeof commonOptions>;

@@ -32,6 +32,15 @@ describe('the writer catalogue', () => {
     });
   });
 
+  it('refuses an option the writer does not know', () => {
+    const result = WRITERS.story.options.safeParse({ topic: 'A fox', variants: 3 });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+      keys: ['variants'],
+    });
+  });
+
   it('names the field at fault', () => {
     const result = WRITERS.social.options.safeParse({
       topic: 'Our spring sale',
