@@ -26,7 +26,11 @@ export interface SettingsView {
   fallbackProvider: SourcedValue<ProviderName | null>;
   queue: { driver: 'bullmq' | 'inline'; worker: 'on' | 'off' | 'only' };
   features: readonly Feature[];
+  /** The house style guide every writer's prompt carries. */
+  brandVoice: string | null;
 }
+
+export const BRAND_VOICE_MAX = 5000;
 
 const optionalText = z.string().trim().min(1).nullable().optional();
 const modelsInput = z
@@ -55,6 +59,7 @@ export const updateSettingsBody = z
       .optional(),
     defaultProvider: z.enum(PROVIDER_NAMES).nullable().optional(),
     fallbackProvider: z.enum(PROVIDER_NAMES).nullable().optional(),
+    brandVoice: z.string().trim().max(BRAND_VOICE_MAX).nullable().optional(),
   })
   .strict();
 export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;

@@ -23,6 +23,7 @@ export interface SavedProvider {
 }
 
 export interface SavedSettings {
+  brandVoice?: string;
   providers?: Partial<Record<ProviderName, SavedProvider>>;
   defaultProvider?: ProviderName;
   fallbackProvider?: ProviderName;
@@ -147,6 +148,7 @@ export const describeSettings = (layers: Layers, queue: SettingsView['queue']): 
     fallbackProvider: providerChoice(layers, 'fallback'),
     queue,
     features: FEATURES,
+    brandVoice: layers.saved.brandVoice ?? null,
   };
 };
 

@@ -55,6 +55,11 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     layersFrom(strapi.config.get(`plugin::${PLUGIN_ID}`), process.env, decrypt(await readStored()));
 
   return {
+    /** The saved brand voice, for every writer's prompt. */
+    async brandVoice(): Promise<string | undefined> {
+      return (await readStored()).brandVoice || undefined;
+    },
+
     async effectiveProviders(): Promise<EffectiveProviders> {
       return resolveProviders(await layers());
     },
@@ -111,6 +116,10 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (view[field].locked) refuse(field);
         if (value === null) delete next[field];
         else next[field] = value as ProviderName;
+      }
+      if (body.brandVoice !== undefined) {
+        if (body.brandVoice) next.brandVoice = body.brandVoice;
+        else delete next.brandVoice;
       }
       await store().set({ value: next });
       return this.view();

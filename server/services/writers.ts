@@ -60,7 +60,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const client = await ai.client();
         const request = {
-          messages: runner.prompt(typed),
+          messages: runner.prompt(typed, await getService(strapi, 'settings').brandVoice()),
           schema: runner.schema,
           schemaName: runner.schemaName,
           check: (output: unknown) => runner.check(output, typed),

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logInAsDemoAdmin, screenshot } from '../helpers/browser';
 import { startPlayground, type PlaygroundServer } from '../helpers/playground-server';
+import { waitUntil } from '../helpers/wait';
 
 // The playground as the README's first command starts it: no API key, no Redis.
 let server: PlaygroundServer;
@@ -46,5 +47,22 @@ describe('the admin with the plugin', () => {
     await page.getByText('OpenAI (and compatible)').waitFor();
     await page.getByText('In-process (no Redis configured').waitFor();
     await screenshot(page, '04-settings');
+  });
+
+  it('saves a brand voice from the settings page', async () => {
+    const field = page.getByLabel('Brand voice');
+    await field.scrollIntoViewIfNeeded();
+    await field.fill('We write plainly and warmly. British spelling.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').waitFor();
+    await field.scrollIntoViewIfNeeded();
+    await screenshot(page, '04b-settings-brand-voice');
+    await page.reload();
+    await waitUntil(
+      'the saved brand voice after a reload',
+      async () =>
+        (await page.getByLabel('Brand voice').inputValue()) ===
+        'We write plainly and warmly. British spelling.',
+    );
   });
 });

@@ -260,3 +260,28 @@ describe('streaming a short writer', () => {
     }
   });
 });
+
+describe('the brand voice', () => {
+  it('is saved in settings and carried by every writer prompt until cleared', async () => {
+    const voice = 'We write plainly and warmly. British spelling.';
+    const saved = await suite.app
+      .as('superAdmin')
+      .put('/alwrity/settings', { brandVoice: voice })
+      .expect(200);
+    expect(saved.body.data.brandVoice).toBe(voice);
+    suite.fake.enqueue({ json: postsFor('Spring sale starts Monday.') });
+    await generate({ input }).expect(200);
+    expect(JSON.stringify(suite.fake.requests[0]!.body)).toContain(voice);
+
+    await suite.app.as('superAdmin').put('/alwrity/settings', { brandVoice: null }).expect(200);
+    suite.fake.enqueue({ json: postsFor('Spring sale starts Monday.') });
+    await generate({ input }).expect(200);
+    expect(JSON.stringify(suite.fake.requests[1]!.body)).not.toContain(voice);
+
+    const tooLong = await suite.app
+      .as('superAdmin')
+      .put('/alwrity/settings', { brandVoice: 'x'.repeat(5001) })
+      .expect(400);
+    expect(tooLong.body.error.message).toContain('brandVoice');
+  });
+});

@@ -22,6 +22,7 @@ import { usePermissions } from '../../hooks/usePermissions';
 import { queryClient } from '../../utils/queryClient';
 import { msg } from '../../utils/translations';
 import { bodyFrom, draftFrom, type SettingsDraft } from './draft';
+import { BrandVoiceCard } from './BrandVoiceCard';
 import { ProviderCard } from './ProviderCard';
 
 const PROVIDER_TITLES: Record<ProviderName, string> = {
@@ -163,6 +164,11 @@ const SettingsForm = () => {
           <Typography variant="pi" textColor="neutral600">
             {formatMessage(msg('settings.apiKey.hint.none'))}
           </Typography>
+          <BrandVoiceCard
+            value={draft.brandVoice}
+            onChange={(brandVoice) => setDraft({ ...draft, brandVoice })}
+            canUpdate={canUpdate}
+          />
         </Flex>
       </Layouts.Content>
     </form>

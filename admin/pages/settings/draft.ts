@@ -6,6 +6,7 @@ export interface SettingsDraft {
   providers: Record<ProviderName, ProviderDraft>;
   defaultProvider: ProviderName | '';
   fallbackProvider: ProviderName | '';
+  brandVoice: string;
 }
 
 export const draftFrom = (view: SettingsView): SettingsDraft => {
@@ -29,6 +30,7 @@ export const draftFrom = (view: SettingsView): SettingsDraft => {
       view.defaultProvider.source === 'saved' ? (view.defaultProvider.value ?? '') : '',
     fallbackProvider:
       view.fallbackProvider.source === 'saved' ? (view.fallbackProvider.value ?? '') : '',
+    brandVoice: view.brandVoice ?? '',
   };
 };
 
@@ -63,5 +65,6 @@ export const bodyFrom = (draft: SettingsDraft, view: SettingsView): UpdateSettin
     providers,
     ...(view.defaultProvider.locked ? {} : { defaultProvider: draft.defaultProvider || null }),
     ...(view.fallbackProvider.locked ? {} : { fallbackProvider: draft.fallbackProvider || null }),
+    brandVoice: orNull(draft.brandVoice),
   };
 };
