@@ -44,6 +44,16 @@ export interface Pagination {
   total: number;
 }
 
+export const paginationOf = (
+  query: { page: number; pageSize: number },
+  total: number,
+): Pagination => ({
+  page: query.page,
+  pageSize: query.pageSize,
+  total,
+  pageCount: Math.ceil(total / query.pageSize),
+});
+
 export interface JobsListMeta {
   pagination: Pagination;
   /** `bullmq` also offers the queue dashboard (`POST /alwrity/board/session`). */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { paginationOf } from '../../contracts/jobs';
 import type {
   CreatePromptGenerationBody,
   GenerationList,
@@ -156,14 +157,7 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const { input: _input, output: _output, ...summary } = toGenerationView(row);
           return summary;
         }),
-        meta: {
-          pagination: {
-            page: query.page,
-            pageSize: query.pageSize,
-            total,
-            pageCount: Math.ceil(total / query.pageSize),
-          },
-        },
+        meta: { pagination: paginationOf(query, total) },
       };
     },
 

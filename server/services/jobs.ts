@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   TERMINAL_STATUSES,
+  paginationOf,
   type JobStatus,
   type JobView,
   type ListJobsQuery,
@@ -304,12 +305,7 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .map(({ result: _result, ...job }) => job);
       return {
         results,
-        pagination: {
-          page: query.page,
-          pageSize: query.pageSize,
-          total,
-          pageCount: Math.ceil(total / query.pageSize),
-        },
+        pagination: paginationOf(query, total),
       };
     },
 

@@ -174,20 +174,21 @@ describe('the other short writers', () => {
   });
 });
 
+/** The social writer asked for an event stream, read whole. */
+const streamSocial = () =>
+  generate({ input })
+    .set('Accept', 'text/event-stream')
+    .buffer(true)
+    .parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => done(null, text));
+    });
+
 describe('streaming a short writer', () => {
   it('sends the JSON as it is written, then the saved generation', async () => {
     suite.fake.enqueue({ json: postsFor('Spring sale starts Monday.'), chunkDelayMs: 5 });
-    const response = await suite.app
-      .as('author')
-      .post('/alwrity/writers/social/generate', { input })
-      .set('Accept', 'text/event-stream')
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      })
-      .expect(200);
+    const response = await streamSocial().expect(200);
     expect(response.headers['content-type']).toContain('text/event-stream');
     const events = parseEvents(String(response.body));
     const deltas = events.filter((e) => e.event === 'delta').map((e) => e.data.text);
@@ -201,16 +202,7 @@ describe('streaming a short writer', () => {
 
   it('reports a limit still broken after the repair as an error event', async () => {
     suite.fake.enqueue({ json: postsFor('a'.repeat(300)) }, { json: postsFor('b'.repeat(290)) });
-    const response = await suite.app
-      .as('author')
-      .post('/alwrity/writers/social/generate', { input })
-      .set('Accept', 'text/event-stream')
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      });
+    const response = await streamSocial();
     expect(parseEvents(String(response.body)).at(-1)).toMatchObject({
       event: 'error',
       data: { status: 502, message: expect.stringContaining('at most 280') },
