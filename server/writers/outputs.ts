@@ -23,11 +23,6 @@ export const META_DESCRIPTION_RANGE = [120, 156] as const;
 
 const markdown = z.string().min(1);
 
-export const blogOutline = z.object({
-  titleOptions: z.array(z.string().min(1)),
-  outline: z.array(z.object({ heading: z.string().min(1), points: z.array(z.string()) })),
-});
-
 export const blogMeta = z.object({
   metaTitle: z.string().min(1),
   metaDescription: z.string().min(1),
