@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES } from '../server/config';
 import { JOB_STATUSES, type Pagination } from './jobs';
+import type { SavedDraft } from './writers';
 
 /** POST /alwrity/generations: a free prompt, run as a queued, streamed job. */
 export const createPromptGenerationBody = z
@@ -32,6 +33,8 @@ export interface GenerationView {
   createdAt: string;
   finishedAt: string | null;
   author: { id: number; name: string } | null;
+  /** The draft entry saved from it, once saved. */
+  target: SavedDraft | null;
 }
 
 /** GET /alwrity/generations: the history, newest first. */

@@ -6,6 +6,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantDefaultPermissions(strapi);
   const jobs = getService(strapi, 'jobs');
   jobs.registerKind(getService(strapi, 'generations').jobKind);
+  jobs.registerKind(getService(strapi, 'blog-writer').jobKind);
   await jobs.start();
 };
 

@@ -2,8 +2,24 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { createPromptGenerationBody, listGenerationsQuery } from '../../contracts/generations';
 import { jobIdParams } from '../../contracts/jobs';
+import {
+  continueBlogBody,
+  regenerateSectionBody,
+  saveDraftBody,
+  sectionParams,
+} from '../../contracts/writers';
+import { answerStreamed } from '../utils/streamed-answer';
 import { getService } from '../utils/services';
 import { parseInput } from '../utils/validate';
+
+const documentIdOf = (ctx: Context) =>
+  parseInput(jobIdParams, { id: ctx.params.documentId }, 'documentId').id;
+
+/** The admin user and their abilities, as the content manager checks them. */
+const editorOf = (ctx: Context) => ({
+  user: ctx.state.user as { id: number },
+  userAbility: ctx.state.userAbility as unknown,
+});
 
 const generationsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The history: filter by kind, status, author, dates and title; newest first. */
@@ -14,8 +30,45 @@ const generationsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async findOne(ctx: Context) {
-    const { id } = parseInput(jobIdParams, { id: ctx.params.documentId }, 'documentId');
-    ctx.body = { data: await getService(strapi, 'generations').get(id) };
+    ctx.body = { data: await getService(strapi, 'generations').get(documentIdOf(ctx)) };
+  },
+
+  /** Two-step blog: writes the sections from the (edited) outline; follow the job again. */
+  async continue(ctx: Context) {
+    const documentId = documentIdOf(ctx);
+    const body = parseInput(continueBlogBody, ctx.request.body);
+    await getService(strapi, 'blog-writer').continueFromOutline(documentId, body);
+    ctx.status = 202;
+    ctx.body = { data: { documentId, status: 'queued' } };
+  },
+
+  /** Rewrites one section of a finished blog post, streamed when the request accepts it. */
+  async regenerateSection(ctx: Context) {
+    const { documentId, index } = parseInput(sectionParams, ctx.params, 'params');
+    const { instructions } = parseInput(regenerateSectionBody, ctx.request.body);
+    await getService(strapi, 'ai').ensureConfigured();
+    await answerStreamed(ctx, (call) =>
+      getService(strapi, 'blog-writer').regenerateSection(
+        documentId,
+        index,
+        instructions,
+        ctx.state.user.id,
+        call,
+      ),
+    );
+  },
+
+  /** "Save as draft": a draft entry of the chosen type, under the editor's own permissions. */
+  async save(ctx: Context) {
+    const documentId = documentIdOf(ctx);
+    const body = parseInput(saveDraftBody, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await getService(strapi, 'drafts').save(documentId, body, editorOf(ctx)) };
+  },
+
+  /** Where a generation can be saved: the types this editor may create, with their mappings. */
+  async saveTargets(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'drafts').targets(editorOf(ctx)) };
   },
 
   /** Long work: answers 202 with the generation's id; follow it on /alwrity/jobs/:id. */

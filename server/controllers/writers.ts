@@ -3,8 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { describeWriters, WRITER_IDS, WRITERS } from '../writers/catalogue';
 import { getService } from '../utils/services';
-import { streamFailureOf } from '../utils/http-errors';
-import { openEventStream } from '../utils/sse';
+import { answerStreamed } from '../utils/streamed-answer';
 import { parseInput } from '../utils/validate';
 
 const writerParams = z.object({ writer: z.enum(WRITER_IDS) });
@@ -20,9 +19,8 @@ const writersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * Runs a short writer and answers the generation, or, when the request accepts
-   * `text/event-stream`, streams `delta` events as the JSON is written, then `result` (or
-   * `error`). Going away stops the model call either way.
+   * Queues the long-form blog (202), or runs a short writer and answers the generation,
+   * streaming the JSON as it is written when the request accepts `text/event-stream`.
    */
   async generate(ctx: Context) {
     const { writer } = parseInput(writerParams, ctx.params, 'writer');
@@ -31,34 +29,16 @@ const writersController = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.request.body,
     );
     const writers = getService(strapi, 'writers');
-    if (ctx.get('accept').includes('text/event-stream')) {
-      // Refusals that need no model call still answer with their own status.
-      writers.assertAvailable(writer);
-      await getService(strapi, 'ai').ensureConfigured();
-      const stream = openEventStream(ctx);
-      const aborted = new AbortController();
-      void stream.closed.then(() => aborted.abort('The client went away.'));
-      // Koa pipes the stream once this handler returns: the writing goes on after it.
-      void writers
-        .generate(writer, input, ctx.state.user.id, {
-          signal: aborted.signal,
-          onDelta: (text) => stream.send('delta', { text }),
-        })
-        .then(
-          (generation) => stream.send('result', generation),
-          (error: unknown) => stream.send('error', streamFailureOf(error)),
-        )
-        .finally(() => stream.close());
+    if (WRITERS[writer].mode === 'job') {
+      const generation = await writers.queue(writer, input, ctx.state.user.id);
+      ctx.status = 202;
+      ctx.body = { data: { documentId: generation.documentId, status: 'queued' } };
       return;
     }
-    const aborted = new AbortController();
-    // The response closing before it was written means the client went away.
-    ctx.res.on('close', () => {
-      if (!ctx.res.writableFinished) aborted.abort('The client went away.');
-    });
-    ctx.body = {
-      data: await writers.generate(writer, input, ctx.state.user.id, { signal: aborted.signal }),
-    };
+    // Refusals that need no model call answer with their own status, even to a stream.
+    writers.assertAvailable(writer);
+    await getService(strapi, 'ai').ensureConfigured();
+    await answerStreamed(ctx, (call) => writers.generate(writer, input, ctx.state.user.id, call));
   },
 });
 

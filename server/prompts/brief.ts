@@ -12,12 +12,25 @@ const LENGTH_WORDS: Record<CommonOptions['length'], string> = {
   long: 'long and thorough',
 };
 
+/** How the answer comes back: a JSON object for structured output, or prose streamed as written. */
+export type AnswerFormat = 'json' | 'markdown';
+
+const FORMAT_RULES: Record<AnswerFormat, string> = {
+  json: 'Answer with one JSON object that matches the given schema, and nothing else.',
+  markdown:
+    'Answer with the requested text only, in markdown, without a preamble or closing remarks.',
+};
+
 /** The writer's role, the house style (brand voice) and the output contract. */
-const systemMessage = (role: string, brandVoice?: string): ChatMessage => ({
+const systemMessage = (
+  role: string,
+  brandVoice: string | undefined,
+  format: AnswerFormat,
+): ChatMessage => ({
   role: 'system',
   content: [
     `You are ${role}.`,
-    'Answer with one JSON object that matches the given schema, and nothing else.',
+    FORMAT_RULES[format],
     brandVoice?.trim()
       ? `Follow this brand voice and style guide in everything you write:\n${brandVoice.trim()}`
       : undefined,
@@ -31,8 +44,9 @@ export const writerMessages = (
   role: string,
   brandVoice: string | undefined,
   lines: readonly (string | undefined)[],
+  format: AnswerFormat = 'json',
 ): ChatMessage[] => [
-  systemMessage(role, brandVoice),
+  systemMessage(role, brandVoice, format),
   { role: 'user', content: lines.filter((line) => line !== undefined).join('\n') },
 ];
 

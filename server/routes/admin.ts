@@ -90,5 +90,30 @@ export default {
       handler: 'generations.create',
       config: requires(ACTIONS.writerUse),
     },
+    {
+      method: 'POST',
+      path: '/generations/:documentId/continue',
+      handler: 'generations.continue',
+      config: requires(ACTIONS.writerUse),
+    },
+    {
+      method: 'POST',
+      path: '/generations/:documentId/sections/:index/regenerate',
+      handler: 'generations.regenerateSection',
+      config: requires(ACTIONS.writerUse),
+    },
+    // The content manager's own create permission is checked on the chosen type as well.
+    {
+      method: 'POST',
+      path: '/generations/:documentId/save',
+      handler: 'generations.save',
+      config: requires(ACTIONS.writerUse),
+    },
+    {
+      method: 'GET',
+      path: '/save-targets',
+      handler: 'generations.saveTargets',
+      config: requires(ACTIONS.writerUse),
+    },
   ],
 };

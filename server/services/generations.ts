@@ -38,8 +38,11 @@ export const isPermanentAiError = (error: unknown): boolean =>
   error instanceof ProviderNotConfiguredError ||
   (error instanceof ProviderError && !error.retryable);
 
-export type GenerationRow = Omit<GenerationView, 'author'> & {
+export type GenerationRow = Omit<GenerationView, 'author' | 'target'> & {
   id: number;
+  targetUid?: string | null;
+  targetDocumentId?: string | null;
+  targetLocale?: string | null;
   createdBy?: { id: number; firstname?: string | null; lastname?: string | null } | null;
 };
 
@@ -66,6 +69,10 @@ export const toGenerationView = (row: GenerationRow): GenerationView => ({
         name: [row.createdBy.firstname, row.createdBy.lastname].filter(Boolean).join(' '),
       }
     : null,
+  target:
+    row.targetUid && row.targetDocumentId
+      ? { uid: row.targetUid, documentId: row.targetDocumentId, locale: row.targetLocale ?? null }
+      : null,
 });
 
 /** A date-only `to` means the whole of that day. */
@@ -171,11 +178,23 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async createPrompt(input: PromptInput, userId: number) {
       await getService(strapi, 'ai').ensureConfigured(input.provider);
+      return this.createQueued(GENERATION_JOB, userId, {
+        kind: 'prompt',
+        title: input.title ?? input.prompt.slice(0, 80),
+        input,
+      });
+    },
+
+    /** Writes a queued generation and hands it to its job; nothing is left if it cannot be queued. */
+    async createQueued(
+      jobName: string,
+      userId: number,
+      data: { kind: string; title: string; input: unknown },
+    ) {
       const generation = await documents().create({
         data: {
-          kind: 'prompt',
-          title: input.title ?? input.prompt.slice(0, 80),
-          input,
+          ...data,
+          title: data.title.slice(0, 200),
           status: 'queued',
           progress: 0,
           createdBy: userId,
@@ -183,9 +202,8 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         } as never,
       });
       try {
-        await getService(strapi, 'jobs').enqueue(GENERATION_JOB, generation.documentId, { userId });
+        await getService(strapi, 'jobs').enqueue(jobName, generation.documentId, { userId });
       } catch (error) {
-        // Nothing is left behind when the job cannot be queued.
         await documents().delete({ documentId: generation.documentId });
         throw error;
       }

@@ -1,9 +1,21 @@
 import ai from './ai';
 import auditLog from './audit-log';
+import blogWriter from './blog-writer';
 import board from './board';
+import drafts from './drafts';
 import generations from './generations';
 import jobs from './jobs';
 import settings from './settings';
 import writers from './writers';
 
-export default { ai, 'audit-log': auditLog, board, generations, jobs, settings, writers };
+export default {
+  ai,
+  'audit-log': auditLog,
+  board,
+  'blog-writer': blogWriter,
+  drafts,
+  generations,
+  jobs,
+  settings,
+  writers,
+};

@@ -333,41 +333,48 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
           `Only failed or canceled jobs can be retried; this one is ${found.doc.status}.`,
         );
       }
-      const userId = (
-        (await db(found.kind).findOne({
-          where: { documentId: id },
-          populate: { createdBy: true },
-        })) as {
-          createdBy?: { id: number } | null;
-        }
-      ).createdBy?.id;
-      await transition(found.kind, id, ['failed', 'canceled'], {
+      await this.requeue(id, ['failed', 'canceled']);
+      return this.get(id);
+    },
+
+    /**
+     * Runs a finished job again under the same id, from one of `from`, writing `data` with the
+     * move to `queued`; when the queue cannot take it, the document goes back as it was.
+     */
+    async requeue(id: string, from: JobStatus[], data: Record<string, unknown> = {}) {
+      const found = await findDocument(id);
+      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+      const before = (await db(found.kind).findOne({
+        where: { documentId: id },
+        populate: { createdBy: { select: ['id'] } },
+      })) as Record<string, unknown> & { createdBy?: { id: number } | null };
+      const moved = await transition(found.kind, id, from, {
+        ...data,
         status: 'queued',
         progress: 0,
         stage: null,
         error: null,
         finishedAt: null,
       });
+      if (!moved) {
+        throw new errors.ApplicationError(`This job is ${found.doc.status} and cannot be re-run.`);
+      }
       try {
         await requireDriver().retry(
           found.kind.name,
           id,
-          { userId: userId ?? null },
+          { userId: before.createdBy?.id ?? null },
           { attempts: pluginConfig(strapi).limits.jobAttempts },
         );
       } catch (error) {
-        // Not queued after all: the document goes back to what it said before.
-        const { status, progress, stage, error: lastError, finishedAt } = found.doc;
-        await transition(found.kind, id, ['queued'], {
-          status,
-          progress,
-          stage,
-          error: lastError,
-          finishedAt,
-        });
+        const restore = Object.fromEntries(
+          [...Object.keys(data), 'status', 'progress', 'stage', 'error', 'finishedAt'].map(
+            (field) => [field, before[field] ?? null],
+          ),
+        );
+        await transition(found.kind, id, ['queued'], restore);
         throw error;
       }
-      return this.get(id);
     },
 
     async subscribe(id: string, listener: (event: JobEvent) => void) {

@@ -5,9 +5,15 @@ import { estimateCost } from '../ai/pricing';
 import type { WriterId } from '../writers/catalogue';
 import { WRITER_RUNNERS } from '../writers/runners';
 import { getService } from '../utils/services';
+import { BLOG_JOB } from './blog-writer';
 import { toGenerationView, type GenerationRow } from './generations';
 
 const UID = 'plugin::alwrity.generation';
+
+/** Writers whose runs are queued jobs, and the job that runs them. */
+const JOB_WRITERS: Partial<
+  Record<WriterId, { name: string; titleOf(options: { topic: string }): string }>
+> = { blog: { name: BLOG_JOB, titleOf: (options) => `Blog: ${options.topic}` } };
 
 const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID);
@@ -20,6 +26,21 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as GenerationRow;
 
   return {
+    /**
+     * Queues a long-form writer (the blog) as a job; its generation is followed on
+     * /alwrity/jobs/:id while it runs.
+     */
+    async queue(writer: WriterId, options: { topic: string }, userId: number) {
+      const job = JOB_WRITERS[writer];
+      if (!job) throw new errors.ApplicationError(`The ${writer} writer does not run as a job.`);
+      await getService(strapi, 'ai').ensureConfigured();
+      return getService(strapi, 'generations').createQueued(job.name, userId, {
+        kind: writer,
+        title: job.titleOf(options),
+        input: options,
+      });
+    },
+
     /** The writer's runner; a writer that cannot run this way is refused (501). */
     assertAvailable(writer: WriterId) {
       const runner = WRITER_RUNNERS[writer];

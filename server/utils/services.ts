@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { AiService } from '../services/ai';
 import type { AuditLogService } from '../services/audit-log';
+import type { BlogWriterService } from '../services/blog-writer';
 import type { BoardService } from '../services/board';
+import type { DraftsService } from '../services/drafts';
 import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
 import type { SettingsService } from '../services/settings';
@@ -12,6 +14,8 @@ interface Services {
   ai: AiService;
   'audit-log': AuditLogService;
   board: BoardService;
+  'blog-writer': BlogWriterService;
+  drafts: DraftsService;
   generations: GenerationsService;
   jobs: JobsService;
   settings: SettingsService;

@@ -30,6 +30,21 @@ export const blogMeta = z.object({
   tags: z.array(z.string().min(1)),
 });
 
+/** The long-form blog's first step: what the sections will be, before any is written. */
+export const blogOutline = z.object({
+  titleOptions: z.array(z.string().min(1)),
+  sections: z.array(
+    z.object({
+      heading: z.string().min(1),
+      points: z.array(z.string().min(1)),
+    }),
+  ),
+});
+
+export const blogFaq = z.object({
+  faq: z.array(z.object({ question: z.string().min(1), answer: z.string().min(1) })),
+});
+
 export const newsArticle = z.object({
   headline: z.string().min(1),
   lead: z.string().min(1),
@@ -85,6 +100,23 @@ export const checkBlogMeta = (meta: z.output<typeof blogMeta>): LimitViolation[]
   ...isSlug('slug', meta.slug),
   ...countBetween('tags', meta.tags, 1, 10),
 ];
+
+export const BLOG_TITLE_MAX = 100;
+export const BLOG_FAQ_RANGE = [3, 6] as const;
+
+export const checkBlogOutline = (
+  outline: z.output<typeof blogOutline>,
+  wanted: { sections: number },
+): LimitViolation[] => [
+  ...countBetween('titleOptions', outline.titleOptions, 3, 5),
+  ...outline.titleOptions.flatMap((title, i) =>
+    atMostChars(`titleOptions.${i}`, title, BLOG_TITLE_MAX),
+  ),
+  ...countBetween('sections', outline.sections, wanted.sections, wanted.sections),
+];
+
+export const checkBlogFaq = (faq: z.output<typeof blogFaq>): LimitViolation[] =>
+  countBetween('faq', faq.faq, ...BLOG_FAQ_RANGE);
 
 export const checkSocialPosts = (
   output: z.output<typeof socialPosts>,

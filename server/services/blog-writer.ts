@@ -1,0 +1,334 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { z } from 'zod';
+import type { GenerationView } from '../../contracts/generations';
+import type { BlogDraft, BlogStepDetail, ContinueBlogBody } from '../../contracts/writers';
+import type { AiClient } from '../ai/client';
+import { estimateCost } from '../ai/pricing';
+import type { CallContext, ChatMessage, TokenUsage } from '../ai/types';
+import { ZERO_USAGE } from '../ai/types';
+import {
+  blogConclusionPrompt,
+  blogFaqPrompt,
+  blogIntroductionPrompt,
+  blogMetaPrompt,
+  blogOutlinePrompt,
+  blogSectionPrompt,
+  type BlogOptions,
+} from '../prompts/blog';
+import type { JobKind, JobPayload } from '../queue/job-kind';
+import type { ProgressUpdate } from '../queue/types';
+import {
+  EXPECTED_CHARS,
+  blogSteps,
+  emptyDraft,
+  isStepDone,
+  percentOf,
+  stepLabel,
+  type BlogStep,
+} from '../writers/blog-plan';
+import { WRITERS } from '../writers/catalogue';
+import { describeViolations, type LimitViolation } from '../writers/limits';
+import {
+  blogFaq,
+  blogMeta,
+  blogOutline,
+  checkBlogFaq,
+  checkBlogMeta,
+  checkBlogOutline,
+} from '../writers/outputs';
+import { getService } from '../utils/services';
+import { isPermanentAiError, toGenerationView, type GenerationRow } from './generations';
+
+const UID = 'plugin::alwrity.generation';
+export const BLOG_JOB = 'blog';
+
+/** Live text is sent at most this often: enough to read along, without a Redis write per token. */
+const LIVE_TEXT_INTERVAL_MS = 150;
+
+interface Totals {
+  usage: TokenUsage;
+  costEstimate: number | null;
+  provider: string | null;
+  model: string | null;
+}
+
+type BlogRow = GenerationRow & { output: BlogDraft | null; usage: TokenUsage | null };
+
+const describe = (violations: LimitViolation[]) =>
+  violations.length ? describeViolations(violations) : undefined;
+
+/** Every call of a run adds to the generation's tokens and cost. */
+const addCall = (totals: Totals, call: { provider: string; model: string; usage: TokenUsage }) => {
+  const cost = estimateCost(call.model, call.usage);
+  return {
+    usage: {
+      input: totals.usage.input + call.usage.input,
+      output: totals.usage.output + call.usage.output,
+      total: totals.usage.total + call.usage.total,
+    },
+    costEstimate:
+      cost === null && totals.costEstimate === null
+        ? null
+        : Number(((totals.costEstimate ?? 0) + (cost ?? 0)).toFixed(6)),
+    provider: call.provider,
+    model: call.model,
+  };
+};
+
+const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(UID);
+
+  const load = async (documentId: string) => {
+    const row = (await rows().findOne({ where: { documentId } })) as BlogRow | null;
+    if (!row || row.kind !== 'blog') {
+      throw new errors.NotFoundError(`No blog generation with id ${documentId}.`);
+    }
+    return {
+      row,
+      options: WRITERS.blog.options.parse(row.input) as BlogOptions,
+      draft: row.output ?? emptyDraft(),
+      totals: {
+        usage: row.usage ?? ZERO_USAGE,
+        costEstimate: row.costEstimate ?? null,
+        provider: row.provider ?? null,
+        model: row.model ?? null,
+      } satisfies Totals,
+    };
+  };
+
+  /** Streams one prose step, handing on each delta with the text so far. */
+  const writeProse = async (
+    client: AiClient,
+    messages: ChatMessage[],
+    context: CallContext,
+    onDelta: (delta: string, text: string) => Promise<void> | void,
+  ) => {
+    const stream = client.streamText({ messages }, context);
+    let text = '';
+    for await (const delta of stream) {
+      text += delta;
+      await onDelta(delta, text);
+    }
+    const result = await stream.result;
+    return { ...result, text: result.text.trim() };
+  };
+
+  /** Runs one step against the draft, answering the draft with that step's result in it. */
+  const runStep = async (
+    step: BlogStep,
+    draft: BlogDraft,
+    options: BlogOptions,
+    call: { client: AiClient; context: CallContext; brandVoice: string | undefined },
+    onText: (delta: string, text: string) => Promise<void> | void,
+  ) => {
+    const { client, context, brandVoice } = call;
+    switch (step.kind) {
+      case 'outline': {
+        const result = await client.generateObject(
+          {
+            messages: blogOutlinePrompt(options, brandVoice),
+            schema: blogOutline,
+            schemaName: 'blog_outline',
+            check: (outline: z.output<typeof blogOutline>) =>
+              describe(checkBlogOutline(outline, options)),
+          },
+          context,
+        );
+        return {
+          result,
+          draft: {
+            ...draft,
+            titleOptions: result.object.titleOptions,
+            title: result.object.titleOptions[0] ?? options.topic,
+            outline: result.object.sections,
+          },
+        };
+      }
+      case 'introduction': {
+        const result = await writeProse(
+          client,
+          blogIntroductionPrompt(options, draft, brandVoice),
+          context,
+          onText,
+        );
+        return { result, draft: { ...draft, introduction: result.text } };
+      }
+      case 'section': {
+        const result = await writeProse(
+          client,
+          blogSectionPrompt(options, draft, step.index, brandVoice),
+          context,
+          onText,
+        );
+        const heading = draft.outline[step.index]?.heading ?? '';
+        return {
+          result,
+          draft: {
+            ...draft,
+            sections: [...draft.sections.slice(0, step.index), { heading, body: result.text }],
+          },
+        };
+      }
+      case 'conclusion': {
+        const result = await writeProse(
+          client,
+          blogConclusionPrompt(options, draft, brandVoice),
+          context,
+          onText,
+        );
+        return { result, draft: { ...draft, conclusion: result.text } };
+      }
+      case 'faq': {
+        const result = await client.generateObject(
+          {
+            messages: blogFaqPrompt(options, draft, brandVoice),
+            schema: blogFaq,
+            schemaName: 'blog_faq',
+            check: (faq: z.output<typeof blogFaq>) => describe(checkBlogFaq(faq)),
+          },
+          context,
+        );
+        return { result, draft: { ...draft, faq: result.object.faq } };
+      }
+      case 'meta': {
+        const result = await client.generateObject(
+          {
+            messages: blogMetaPrompt(options, draft, brandVoice),
+            schema: blogMeta,
+            schemaName: 'blog_meta',
+            check: (meta: z.output<typeof blogMeta>) => describe(checkBlogMeta(meta)),
+          },
+          context,
+        );
+        return { result, draft: { ...draft, meta: result.object } };
+      }
+    }
+  };
+
+  /**
+   * Outline, introduction, sections in order, conclusion, FAQ, meta: each saved as it ends, so
+   * a job handed back on shutdown resumes at the step it was on. In two-step mode it stops after
+   * the outline (phase `outline`) until `continue` brings the edited one.
+   */
+  const jobKind: JobKind<JobPayload> = {
+    name: BLOG_JOB,
+    uid: UID,
+    documentKinds: ['blog'],
+    async run({ id, signal, progress, userId }) {
+      const loaded = await load(id);
+      const { options } = loaded;
+      let { draft, totals } = loaded;
+      if (draft.phase === 'outline') return { output: draft };
+      const started = Date.now();
+      const call = {
+        client: await getService(strapi, 'ai').client(),
+        context: { feature: 'writer' as const, userId, subjectDocumentId: id, signal },
+        brandVoice: await getService(strapi, 'settings').brandVoice(),
+      };
+      const save = (data: Record<string, unknown>) =>
+        rows().update({ where: { documentId: id }, data });
+
+      for (;;) {
+        const steps = blogSteps(draft, options);
+        const done = steps.filter((step) => isStepDone(step, draft)).length;
+        const step = steps.find((candidate) => !isStepDone(candidate, draft));
+        if (!step) break;
+        const stage = stepLabel(step, draft.outline);
+        const report = (text: string, share: number): Promise<void> => {
+          const detail: BlogStepDetail = {
+            step: step.kind,
+            index: done + 1,
+            of: steps.length,
+            text,
+          };
+          const update: ProgressUpdate = {
+            percent: percentOf(done, steps.length, share),
+            stage,
+            detail: { ...detail },
+          };
+          return progress(update);
+        };
+        await report('', 0);
+        let lastSent = 0;
+        const outcome = await runStep(step, draft, options, call, async (_delta, text) => {
+          if (Date.now() - lastSent < LIVE_TEXT_INTERVAL_MS) return;
+          lastSent = Date.now();
+          await report(text, text.length / EXPECTED_CHARS[options.length]);
+        });
+        draft = outcome.draft;
+        totals = addCall(totals, outcome.result);
+        const waitForReview = step.kind === 'outline' && options.reviewOutline;
+        if (waitForReview) draft = { ...draft, phase: 'outline' };
+        await save({ output: draft, ...totals });
+        if (waitForReview) break;
+      }
+      if (draft.phase !== 'outline') draft = { ...draft, phase: 'done' };
+      return { output: draft, ...totals, durationMs: Date.now() - started };
+    },
+    isPermanent: isPermanentAiError,
+  };
+
+  return {
+    jobKind,
+
+    /** Two-step mode: the edited outline replaces the planned one and the sections get written. */
+    async continueFromOutline(documentId: string, body: ContinueBlogBody) {
+      const { row, draft } = await load(documentId);
+      if (row.status !== 'succeeded' || draft.phase !== 'outline') {
+        throw new errors.ApplicationError(
+          'Only a blog post waiting for its outline to be reviewed can continue.',
+        );
+      }
+      const next: BlogDraft = {
+        ...draft,
+        phase: 'writing',
+        title: body.title ?? draft.title,
+        outline: body.outline,
+        sections: [],
+      };
+      await getService(strapi, 'jobs').requeue(documentId, ['succeeded'], { output: next });
+    },
+
+    /** Rewrites one section of a finished post in place, with the sections before it as context. */
+    async regenerateSection(
+      documentId: string,
+      index: number,
+      instructions: string | undefined,
+      userId: number,
+      call: { signal?: AbortSignal; onDelta?: (text: string) => void } = {},
+    ): Promise<GenerationView> {
+      const { row, options, draft, totals } = await load(documentId);
+      if (row.status !== 'succeeded' || draft.phase !== 'done') {
+        throw new errors.ApplicationError('Sections can be rewritten once the post is finished.');
+      }
+      if (!draft.sections[index]) {
+        throw new errors.ValidationError(
+          `Invalid index: the post has ${draft.sections.length} sections (0 to ${draft.sections.length - 1}).`,
+        );
+      }
+      const ai = getService(strapi, 'ai');
+      await ai.ensureConfigured();
+      const client = await ai.client();
+      const brandVoice = await getService(strapi, 'settings').brandVoice();
+      const result = await writeProse(
+        client,
+        blogSectionPrompt(options, draft, index, brandVoice, instructions),
+        { feature: 'writer', userId, subjectDocumentId: documentId, signal: call.signal },
+        (delta) => call.onDelta?.(delta),
+      );
+      const sections = draft.sections.map((section, i) =>
+        i === index ? { ...section, body: result.text } : section,
+      );
+      const updated = (await rows().update({
+        where: { documentId },
+        data: { output: { ...draft, sections }, ...addCall(totals, result) },
+        populate: { createdBy: { select: ['id', 'firstname', 'lastname'] } },
+      })) as GenerationRow;
+      return toGenerationView(updated);
+    },
+  };
+};
+
+export default blogWriterService;
+export type BlogWriterService = ReturnType<typeof blogWriterService>;
