@@ -29,10 +29,7 @@ type ContentType = {
   uid: string;
   kind: string;
   info: { displayName: string };
-  attributes: Record<
-    string,
-    { type: string; required?: boolean; repeatable?: boolean; component?: string }
-  >;
+  attributes: Parameters<typeof targetFieldsOf>[0];
   pluginOptions?: { i18n?: { localized?: boolean } };
 };
 
@@ -129,8 +126,9 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const checker = checkerFor(editor, type.uid);
       const name = type.info.displayName;
+      // A PolicyError, not a ForbiddenError: Strapi replaces the latter's message with "Forbidden".
       if (!checker.can.create()) {
-        throw new errors.ForbiddenError(
+        throw new errors.PolicyError(
           `You may not create ${name} entries: ask an administrator for the content manager's "Create" permission on ${name}.`,
         );
       }
@@ -144,7 +142,7 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         if (!checker.can.create({ locale })) {
-          throw new errors.ForbiddenError(
+          throw new errors.PolicyError(
             `You may not create ${name} entries in the ${locale} locale: ask an administrator for that locale's "Create" permission.`,
           );
         }

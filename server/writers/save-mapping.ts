@@ -8,6 +8,8 @@ import { blogMarkdown } from './blog-plan';
 
 type Attribute = {
   type: string;
+  /** Fields Strapi manages itself (such as `locale`) are not shown, nor filled. */
+  visible?: boolean;
   required?: boolean;
   repeatable?: boolean;
   component?: string;
@@ -23,6 +25,7 @@ export const targetFieldsOf = (
   componentAttributes: (uid: string) => Attributes | undefined,
 ): TargetField[] =>
   Object.entries(attributes).flatMap(([name, attribute]): TargetField[] => {
+    if (attribute.visible === false) return [];
     if (TEXT_TYPES.has(attribute.type)) {
       return [{ path: name, type: attribute.type, required: Boolean(attribute.required) }];
     }
