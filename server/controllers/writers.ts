@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { rewriteBody } from '../../contracts/writers';
 import { describeWriters, WRITER_IDS, WRITERS } from '../writers/catalogue';
 import { getService } from '../utils/services';
 import { answerStreamed } from '../utils/streamed-answer';
@@ -39,6 +40,15 @@ const writersController = ({ strapi }: { strapi: Core.Strapi }) => ({
     writers.assertAvailable(writer);
     await getService(strapi, 'ai').ensureConfigured();
     await answerStreamed(ctx, (call) => writers.generate(writer, input, ctx.state.user.id, call));
+  },
+
+  /** Rewrites one field's text for the content manager's "Write with AI"; nothing is saved. */
+  async rewrite(ctx: Context) {
+    const body = parseInput(rewriteBody, ctx.request.body);
+    await getService(strapi, 'ai').ensureConfigured();
+    await answerStreamed(ctx, (call) =>
+      getService(strapi, 'writers').rewrite(body, ctx.state.user.id, call),
+    );
   },
 });
 

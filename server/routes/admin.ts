@@ -73,6 +73,12 @@ export default {
       config: requires(ACTIONS.writerUse),
     },
     {
+      method: 'POST',
+      path: '/rewrite',
+      handler: 'writers.rewrite',
+      config: requires(ACTIONS.writerUse),
+    },
+    {
       method: 'GET',
       path: '/generations',
       handler: 'generations.find',

@@ -5,6 +5,8 @@ import { estimateCost } from '../ai/pricing';
 import type { WriterId } from '../writers/catalogue';
 import { WRITER_RUNNERS } from '../writers/runners';
 import { getService } from '../utils/services';
+import type { RewriteBody } from '../../contracts/writers';
+import { rewritePrompt } from '../prompts/rewrite';
 import { BLOG_JOB } from './blog-writer';
 import { toGenerationView, type GenerationRow } from './generations';
 
@@ -39,6 +41,22 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
         title: job.titleOf(options),
         input: options,
       });
+    },
+
+    /** "Write with AI" in the content manager: one field's text rewritten, nothing saved. */
+    async rewrite(
+      body: RewriteBody,
+      userId: number,
+      call: { signal?: AbortSignal; onDelta?: (text: string) => void } = {},
+    ): Promise<{ text: string }> {
+      const ai = getService(strapi, 'ai');
+      const client = await ai.client();
+      const stream = client.streamText(
+        { messages: rewritePrompt(body, await getService(strapi, 'settings').brandVoice()) },
+        { feature: 'writer', userId, signal: call.signal },
+      );
+      for await (const delta of stream) call.onDelta?.(delta);
+      return { text: (await stream.result).text.trim() };
     },
 
     /** The writer's runner; a writer that cannot run this way is refused (501). */

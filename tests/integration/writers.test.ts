@@ -277,3 +277,57 @@ describe('the brand voice', () => {
     expect(tooLong.body.error.message).toContain('brandVoice');
   });
 });
+
+describe('POST /alwrity/rewrite', () => {
+  it('rewrites one field for "Write with AI", streamed or whole, saving nothing', async () => {
+    suite.fake.enqueue({ text: 'Bonjour tout le monde.' });
+    const generations = await suite.strapi.db.query(GENERATION).count();
+    const { body } = await suite.app
+      .as('author')
+      .post('/alwrity/rewrite', { text: 'Hello everyone.', operation: 'translate', locale: 'fr' })
+      .expect(200);
+    expect(body.data).toEqual({ text: 'Bonjour tout le monde.' });
+    const brief = JSON.stringify(suite.fake.requests[0]!.body);
+    expect(brief).toContain('locale \\"fr\\"');
+    expect(brief).toContain('Hello everyone.');
+    expect(await suite.strapi.db.query(GENERATION).count()).toBe(generations);
+
+    suite.fake.enqueue({ text: 'Hi all, and welcome.' });
+    const streamed = await suite.app
+      .as('author')
+      .post('/alwrity/rewrite', { text: 'Hello everyone.', operation: 'tone', tone: 'witty' })
+      .set('Accept', 'text/event-stream')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      })
+      .expect(200);
+    const events = parseEvents(String(streamed.body));
+    expect(
+      events
+        .filter((e) => e.event === 'delta')
+        .map((e) => e.data.text)
+        .join(''),
+    ).toBe('Hi all, and welcome.');
+    expect(events.at(-1)).toEqual({ event: 'result', data: { text: 'Hi all, and welcome.' } });
+  });
+
+  it('answers 400 naming the missing tone or locale', async () => {
+    const tone = await suite.app
+      .as('author')
+      .post('/alwrity/rewrite', { text: 'Hello.', operation: 'tone' })
+      .expect(400);
+    expect(tone.body.error.message).toContain('tone: is required');
+    const locale = await suite.app
+      .as('author')
+      .post('/alwrity/rewrite', { text: 'Hello.', operation: 'translate' })
+      .expect(400);
+    expect(locale.body.error.message).toContain('locale: is required');
+    await suite.app
+      .as('noRole')
+      .post('/alwrity/rewrite', { text: 'Hi', operation: 'expand' })
+      .expect(403);
+  });
+});
