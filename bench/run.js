@@ -1,5 +1,9 @@
 /** `npm run bench`: runs every benchmark in turn and prints medians and ratios against budgets. */
-const benches = { boot: require('./boot'), queue: require('./queue') };
+const benches = {
+  boot: require('./boot'),
+  queue: require('./queue'),
+  writers: require('./writers'),
+};
 
 (async () => {
   const only = process.argv.slice(2);

@@ -52,6 +52,9 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The client went away before the response finished (not set for scripted cuts). */
   closedEarly: boolean;
+  /** `performance.now()` when the request arrived and when its response closed (benchmarks). */
+  receivedAt: number;
+  closedAt?: number;
 }
 
 export interface FakeModelServer {
@@ -530,8 +533,10 @@ function recordRequest(
     body,
     headers: { ...req.headers },
     closedEarly: false,
+    receivedAt: performance.now(),
   };
   res.on('close', () => {
+    record.closedAt = performance.now();
     if (!res.writableFinished && !state.cutResponses.has(res) && !state.closing) {
       record.closedEarly = true;
     }
