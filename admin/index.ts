@@ -1,6 +1,8 @@
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, ACTION_DEFINITIONS, PLUGIN_ID, adminPermission } from '../server/permissions';
 import { PluginIcon } from './components/PluginIcon';
+import { WriteWithAiAction } from './components/rewrite/WriteWithAiAction';
 import en from './translations/en.json';
 import { msg, prefixTranslations } from './utils/translations';
 
@@ -28,6 +30,14 @@ export default {
       },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  /** The Content Manager's APIs are there once every plugin has registered. */
+  bootstrap(app: StrapiApp) {
+    const apis = app.getPlugin('content-manager')?.apis as
+      Partial<ContentManagerPlugin['config']['apis']> | undefined;
+    // Another Strapi version may not offer it: the plugin's own pages still work without it.
+    apis?.addDocumentAction?.((actions) => [...actions, WriteWithAiAction]);
   },
 
   // English ships with the bundle (it is also every message's default); other locales fall back to it.

@@ -3,8 +3,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { Route, Routes } from 'react-router-dom';
 import { ACTIONS, adminPermission } from '../../server/permissions';
 import { queryClient } from '../utils/queryClient';
+import { HistoryDetailPage } from './history/HistoryDetailPage';
+import { HistoryPage } from './history/HistoryPage';
 import { HomePage } from './home/HomePage';
 import { JobsPage } from './jobs/JobsPage';
+import { WriterPage } from './writer/WriterPage';
 
 const App = () => (
   <QueryClientProvider client={queryClient}>
@@ -15,6 +18,32 @@ const App = () => (
         element={
           <Page.Protect permissions={adminPermission(ACTIONS.jobsRead)}>
             <JobsPage />
+          </Page.Protect>
+        }
+      />
+      {/* One route with an optional id, so the page (and a stream in progress) stays mounted
+          when a finished generation's id is put in the address. */}
+      <Route
+        path="writer/:documentId?"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.writerUse)}>
+            <WriterPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="history"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.generationsRead)}>
+            <HistoryPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="history/:documentId"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.generationsRead)}>
+            <HistoryDetailPage />
           </Page.Protect>
         }
       />

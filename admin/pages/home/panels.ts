@@ -2,7 +2,7 @@ import { ACTIONS, type ActionName } from '../../../server/permissions';
 import type { TranslationKey } from '../../utils/translations';
 
 export interface PanelDefinition {
-  id: 'writer' | 'seo' | 'site-audit' | 'predictor' | 'chat' | 'calendar' | 'jobs';
+  id: 'writer' | 'history' | 'seo' | 'site-audit' | 'predictor' | 'chat' | 'calendar' | 'jobs';
   title: TranslationKey;
   description: TranslationKey;
   action: ActionName;
@@ -16,6 +16,14 @@ export const PANELS: PanelDefinition[] = [
     title: 'panel.writer',
     description: 'panel.writer.description',
     action: ACTIONS.writerUse,
+    to: 'writer',
+  },
+  {
+    id: 'history',
+    title: 'panel.history',
+    description: 'panel.history.description',
+    action: ACTIONS.generationsRead,
+    to: 'history',
   },
   { id: 'seo', title: 'panel.seo', description: 'panel.seo.description', action: ACTIONS.seoUse },
   {
