@@ -57,12 +57,29 @@ const shouldFallBack = (error: unknown) =>
   error instanceof ProviderError &&
   (isRetryable(error) || error.status === 401 || error.status === 403);
 
+// Output schemas are module constants: convert each once, not on every call's way to the model.
+const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+const jsonSchemaOf = (schema: z.ZodType) => {
+  let json = jsonSchemas.get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { target: 'draft-7' }) as Record<string, unknown>;
+    jsonSchemas.set(schema, json);
+  }
+  return json;
+};
+
 export const createAiClient = (options: AiClientOptions): AiClient => {
   const { adapters, retry } = options;
 
-  const report = async (record: UsageRecord) => {
+  const report = async (
+    record: Omit<UsageRecord, 'subjectDocumentId'> & Pick<CallContext, 'subjectDocumentId'>,
+  ) => {
     try {
-      await options.onUsage?.(record);
+      const subject = record.subjectDocumentId;
+      await options.onUsage?.({
+        ...record,
+        subjectDocumentId: typeof subject === 'function' ? await subject() : subject,
+      });
     } catch {
       // Accounting must never fail the user's call.
     }
@@ -181,7 +198,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
   };
 
   const jsonOf = <T>(request: ObjectRequest<T>) => ({
-    schema: z.toJSONSchema(request.schema, { target: 'draft-7' }) as Record<string, unknown>,
+    schema: jsonSchemaOf(request.schema),
     name: request.schemaName ?? 'result',
   });
 

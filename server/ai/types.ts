@@ -58,8 +58,12 @@ export interface EmbedResult {
 export interface CallContext {
   feature: Feature;
   userId?: number | null;
-  /** The result document the call works for (generation, audit...), for the audit log. */
-  subjectDocumentId?: string;
+  /**
+   * The result document the call works for (generation, audit...), for the audit log; a function
+   * when the document is only written once the call is under way, so the first token is not
+   * kept waiting for it.
+   */
+  subjectDocumentId?: string | (() => Promise<string>);
   signal?: AbortSignal;
 }
 

@@ -84,42 +84,59 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       await ai.ensureConfigured();
       const typed = options as never;
       const started = Date.now();
-      const { documentId } = await strapi.documents(UID).create({
-        data: {
-          kind: writer,
-          title: runner.titleOf(typed).slice(0, 200),
-          input: options,
-          status: 'running',
-          progress: 0,
-          startedAt: new Date(started),
-          createdBy: userId,
-          updatedBy: userId,
-        } as never,
-      });
+      const client = await ai.client();
+      const request = {
+        messages: runner.prompt(typed, await getService(strapi, 'settings').brandVoice()),
+        schema: runner.schema,
+        schemaName: runner.schemaName,
+        check: (output: unknown) => runner.check(output, typed),
+      };
+      let created: Promise<{ documentId: string }> | undefined;
+      const stop = new AbortController();
+      const row = () => {
+        if (!created) {
+          created = strapi.documents(UID).create({
+            data: {
+              kind: writer,
+              title: runner.titleOf(typed).slice(0, 200),
+              input: options,
+              status: 'running',
+              progress: 0,
+              startedAt: new Date(started),
+              createdBy: userId,
+              updatedBy: userId,
+            } as never,
+          });
+          // Without its row there is nothing to record the run in: stop the call.
+          created.catch(() => stop.abort('The generation could not be saved.'));
+        }
+        return created;
+      };
+      const signal = call.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal;
+      const context = {
+        feature: 'writer' as const,
+        userId,
+        subjectDocumentId: async () => (await row()).documentId,
+        signal,
+      };
       try {
-        const client = await ai.client();
-        const request = {
-          messages: runner.prompt(typed, await getService(strapi, 'settings').brandVoice()),
-          schema: runner.schema,
-          schemaName: runner.schemaName,
-          check: (output: unknown) => runner.check(output, typed),
-        };
-        const context = {
-          feature: 'writer' as const,
-          userId,
-          subjectDocumentId: documentId,
-          signal: call.signal,
-        };
         let result;
         if (call.onDelta) {
+          // A streamed run writes its row once the first text is out: written sooner, it would
+          // hold up the request to the model and the first delta.
           const stream = client.streamObject(request, context);
-          for await (const delta of stream) call.onDelta(delta);
+          for await (const delta of stream) {
+            call.onDelta(delta);
+            // After this turn, so the delta reaches the socket before the row's work starts.
+            if (!created) setImmediate(() => void row());
+          }
           result = await stream.result;
         } else {
+          void row();
           result = await client.generateObject(request, context);
         }
         return toGenerationView(
-          await finish(documentId, {
+          await finish((await row()).documentId, {
             status: 'succeeded',
             progress: 100,
             output: result.object,
@@ -131,9 +148,13 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
           }),
         );
       } catch (error) {
+        // A row that could not be written is the failure to report.
+        const { documentId } = await row();
         await finish(documentId, {
-          status: 'failed',
-          error: (error as Error).message,
+          status: call.signal?.aborted ? 'canceled' : 'failed',
+          error: call.signal?.aborted
+            ? 'Stopped before it was finished.'
+            : (error as Error).message,
           durationMs: Date.now() - started,
         });
         throw error;
