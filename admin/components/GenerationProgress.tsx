@@ -44,7 +44,7 @@ export const GenerationProgress = ({ generation }: { generation: GenerationView 
   }, [queryClient, documentId, stage, jobStatus]);
 
   const cancel = useMutation({
-    mutationFn: () => api.post<JobView>(`/jobs/${documentId}/cancel`),
+    mutationFn: () => api.post<JobView>(`/generations/${documentId}/cancel`),
     onSuccess: () => {
       toggleNotification({ type: 'success', message: formatMessage(msg('jobs.canceled')) });
       void queryClient.invalidateQueries({ queryKey: generationKey(documentId) });
@@ -66,7 +66,8 @@ export const GenerationProgress = ({ generation }: { generation: GenerationView 
           <JobStatusBadge status={status} />
           <JobProgress value={percent} />
         </Flex>
-        {active && can(ACTIONS.jobsManage) ? (
+        {/* The server lets its author or a jobs manager stop it, and says so otherwise. */}
+        {active && can(ACTIONS.writerUse) ? (
           <Button
             variant="danger-light"
             startIcon={<Cross />}

@@ -12,14 +12,14 @@ export interface JobProgressEvent {
 export interface JobEventsState {
   job?: JobView;
   progress?: JobProgressEvent;
-  /** Why following stopped: a refusal (403 without jobs.read, 404), or the stream kept failing. */
+  /** Why following stopped: a refusal (403 without generations.read, 404), or the stream kept failing. */
   error?: string;
 }
 
 const MAX_RECONNECTS = 6;
 
 /**
- * Follows `GET /jobs/:id/events` while `enabled`. A stream that ends before the job does (a
+ * Follows `GET /generations/:documentId/events` while `enabled`. A stream that ends before the job does (a
  * proxy timeout, a Strapi restart) is opened again with backoff, so a long post keeps moving on
  * screen; the server starts each stream with a fresh `job` snapshot.
  */
@@ -36,7 +36,7 @@ export const useJobEvents = (id: string | undefined, enabled: boolean): JobEvent
     const connect = async () => {
       let finished = false;
       try {
-        await streamEvents(`/jobs/${id}/events`, {
+        await streamEvents(`/generations/${id}/events`, {
           signal: controller.signal,
           onEvent: ({ event, data }) => {
             failures = 0;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { createPromptGenerationBody, listGenerationsQuery } from '../../contracts/generations';
 import { jobIdParams } from '../../contracts/jobs';
@@ -8,7 +9,9 @@ import {
   saveDraftBody,
   sectionParams,
 } from '../../contracts/writers';
+import { ACTIONS, uidOf } from '../permissions';
 import { answerStreamed } from '../utils/streamed-answer';
+import { streamJobEvents } from './jobs';
 import { getService } from '../utils/services';
 import { parseInput } from '../utils/validate';
 
@@ -31,6 +34,27 @@ const generationsController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async findOne(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'generations').get(documentIdOf(ctx)) };
+  },
+
+  /**
+   * The queued run's progress as the Jobs page sees it, for whoever may read the history: a
+   * writer follows their blog post without needing the Jobs permissions.
+   */
+  async events(ctx: Context) {
+    await streamJobEvents(strapi, ctx, documentIdOf(ctx));
+  },
+
+  /** Stops a queued run: its author may, and so may whoever manages jobs. */
+  async cancel(ctx: Context) {
+    const documentId = documentIdOf(ctx);
+    const generation = await getService(strapi, 'generations').get(documentId);
+    const ability = ctx.state.userAbility as { can(action: string): boolean };
+    if (generation.author?.id !== ctx.state.user.id && !ability.can(uidOf(ACTIONS.jobsManage))) {
+      throw new errors.PolicyError(
+        'Only its author or someone who manages jobs can stop this run.',
+      );
+    }
+    ctx.body = { data: await getService(strapi, 'jobs').cancel(documentId) };
   },
 
   /** Two-step blog: writes the sections from the (edited) outline; follow the job again. */

@@ -11,6 +11,38 @@ import type { JobEvent } from '../queue/types';
 import { openEventStream } from '../utils/sse';
 import { parseInput } from '../utils/validate';
 
+/**
+ * Server-sent events: a `job` snapshot first, `progress` as it comes (from any instance, through
+ * QueueEvents), a fresh `job` snapshot on each state change; ends when the job finishes.
+ */
+export const streamJobEvents = async (strapi: Core.Strapi, ctx: Context, id: string) => {
+  const jobs = getService(strapi, 'jobs');
+  const first = await jobs.get(id);
+  if (TERMINAL_STATUSES.includes(first.status)) {
+    const stream = openEventStream(ctx);
+    stream.send('job', first);
+    return stream.close();
+  }
+
+  // Subscribed before the stream opens, so an unreachable queue still answers 503.
+  let forward: (event: JobEvent) => void = () => {};
+  const unsubscribe = await jobs.subscribe(id, (event) => forward(event));
+  const stream = openEventStream(ctx);
+  void stream.closed.then(unsubscribe);
+  stream.send('job', first);
+  const sendSnapshot = async () => {
+    const job = await jobs.get(id);
+    stream.send('job', job);
+    if (TERMINAL_STATUSES.includes(job.status)) stream.close();
+  };
+  forward = (event) => {
+    if (event.type === 'progress') stream.send('progress', event.progress);
+    else void sendSnapshot().catch(() => stream.close());
+  };
+  // The state may have moved on between the first read and the subscription.
+  await sendSnapshot();
+};
+
 const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => getService(strapi, 'jobs');
   const idOf = (ctx: Context) => parseInput(jobIdParams, ctx.params, 'job id').id;
@@ -33,36 +65,9 @@ const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await jobs().retry(idOf(ctx)) };
     },
 
-    /**
-     * Server-sent events: a `job` snapshot first, `progress` as it comes (from any instance,
-     * through QueueEvents), a fresh `job` snapshot on each state change; ends when it finishes.
-     */
+    /** Server-sent events of one job, until it finishes (see `streamJobEvents`). */
     async events(ctx: Context) {
-      const id = idOf(ctx);
-      const first = await jobs().get(id);
-      if (TERMINAL_STATUSES.includes(first.status)) {
-        const stream = openEventStream(ctx);
-        stream.send('job', first);
-        return stream.close();
-      }
-
-      // Subscribed before the stream opens, so an unreachable queue still answers 503.
-      let forward: (event: JobEvent) => void = () => {};
-      const unsubscribe = await jobs().subscribe(id, (event) => forward(event));
-      const stream = openEventStream(ctx);
-      void stream.closed.then(unsubscribe);
-      stream.send('job', first);
-      const sendSnapshot = async () => {
-        const job = await jobs().get(id);
-        stream.send('job', job);
-        if (TERMINAL_STATUSES.includes(job.status)) stream.close();
-      };
-      forward = (event) => {
-        if (event.type === 'progress') stream.send('progress', event.progress);
-        else void sendSnapshot().catch(() => stream.close());
-      };
-      // The state may have moved on between the first read and the subscription.
-      await sendSnapshot();
+      await streamJobEvents(strapi, ctx, idOf(ctx));
     },
   };
 };

@@ -97,6 +97,18 @@ export default {
       config: requires(ACTIONS.writerUse),
     },
     {
+      method: 'GET',
+      path: '/generations/:documentId/events',
+      handler: 'generations.events',
+      config: requires(ACTIONS.generationsRead),
+    },
+    {
+      method: 'POST',
+      path: '/generations/:documentId/cancel',
+      handler: 'generations.cancel',
+      config: requires(ACTIONS.writerUse),
+    },
+    {
       method: 'POST',
       path: '/generations/:documentId/continue',
       handler: 'generations.continue',

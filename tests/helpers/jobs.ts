@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { JobView } from '../../contracts/jobs';
-import type { TestApp } from './strapi';
+import type { Role, TestApp } from './strapi';
 import { waitUntil } from './wait';
 
 export const GENERATION = 'plugin::alwrity.generation';
@@ -43,9 +43,9 @@ export const parseEvents = (text: string) =>
     });
 
 /** Reads a whole server-sent event stream into its events. */
-export const readEvents = async (app: TestApp, path: string) => {
+export const readEvents = async (app: TestApp, path: string, role: Role = 'superAdmin') => {
   const response = await app
-    .as('superAdmin')
+    .as(role)
     .get(path)
     .buffer(true)
     .parse((res, done) => {

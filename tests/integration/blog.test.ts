@@ -176,6 +176,42 @@ describe('the long-form blog writer', () => {
   });
 });
 
+describe('following and stopping a blog post without the Jobs permissions', () => {
+  it('lets its author follow it and stop it, and no other writer stop it', async () => {
+    suite.fake.setDefault(blogReplies(3, { chunkDelayMs: 150 }));
+    const id = await startBlog({ sections: 3 });
+    // An Author holds neither jobs.read nor jobs.manage.
+    await suite.app.as('author').get(`/alwrity/jobs/${id}`).expect(403);
+    await waitUntil('the introduction to be under way', () => steps().includes('introduction'));
+    const mine = await suite.app
+      .as('superAdmin')
+      .post('/alwrity/writers/blog/generate', { input: { topic: 'Not the author', sections: 3 } })
+      .expect(202);
+    const refused = await suite.app
+      .as('author')
+      .post(`/alwrity/generations/${mine.body.data.documentId}/cancel`)
+      .expect(403);
+    expect(refused.body.error.message).toMatch(/Only its author/);
+
+    const { body } = await suite.app
+      .as('author')
+      .post(`/alwrity/generations/${id}/cancel`)
+      .expect(200);
+    expect(['canceled', 'running']).toContain(body.data.status);
+    await waitForStatus(suite.app, id, 'canceled');
+    const events = await readEvents(suite.app, `/alwrity/generations/${id}/events`, 'author');
+    expect(events.response.status).toBe(200);
+    expect(events.events).toEqual([
+      { event: 'job', data: expect.objectContaining({ id, status: 'canceled' }) },
+    ]);
+    await suite.app
+      .as('superAdmin')
+      .post(`/alwrity/jobs/${mine.body.data.documentId}/cancel`)
+      .expect(200);
+    await waitForStatus(suite.app, mine.body.data.documentId, 'canceled');
+  });
+});
+
 describe('a blog job survives a Strapi restart', () => {
   it('resumes at the section it was writing, never writing one twice', async () => {
     suite.fake.setDefault(blogReplies(3, { chunkDelayMs: 150 }));
