@@ -70,9 +70,79 @@ describe('writing a blog post', () => {
     await screenshot(page, '14-content-manager-draft');
   });
 
-  it('lists the run in the history', async () => {
+  it('rewrites a field of the entry with "Write with AI", previewed before it is applied', async () => {
+    fake.enqueue({ text: 'Composting at home, the easy way', chunkDelayMs: 40 });
+    // In the edit view's side panel: a button of its own, or in its "more" menu.
+    const action = page.getByRole('button', { name: 'Write with AI' });
+    if (await action.isVisible()) await action.click();
+    else {
+      await page.getByRole('button', { name: 'More document actions' }).click();
+      await page.getByRole('menuitem', { name: 'Write with AI' }).click();
+    }
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByText('Composting at home, the easy way').first().waitFor();
+    // Nothing changes before Apply.
+    expect(await page.locator('input[name="title"]').inputValue()).toBe('Composting at home');
+    await screenshot(page, '14b-write-with-ai-preview');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[name="title"]') as HTMLInputElement | null)?.value ===
+        'Composting at home, the easy way',
+    );
+  });
+
+  it('streams a short writer into the page', async () => {
+    const variant = (text: string) => ({ parts: [text], hashtags: ['compost'] });
+    fake.enqueue({
+      json: {
+        posts: [
+          {
+            network: 'linkedin',
+            variants: [
+              variant('Three steps to start composting this weekend.'),
+              variant('Your kitchen scraps are garden gold.'),
+              variant('We asked our gardeners how they compost.'),
+            ],
+          },
+        ],
+      },
+      chunkDelayMs: 80,
+    });
+    await page.goto(`${server.url}/admin/plugins/alwrity/writer`);
+    await page.getByRole('tab', { name: 'Social posts' }).click();
+    await page.getByLabel('What to write about').fill('Composting at home');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await page.waitForTimeout(600);
+    await screenshot(page, '16-writer-social-streaming');
+    await page
+      .getByText('Your kitchen scraps are garden gold.')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, '17-writer-social-done');
+  });
+
+  it('lets the outline be edited before the sections are written (two-step)', async () => {
+    fake.setDefault(blogReplies(3, { chunkDelayMs: 20 }));
+    await page.goto(`${server.url}/admin/plugins/alwrity/writer`);
+    await page.getByRole('tab', { name: 'Blog post' }).click();
+    await page.getByLabel('What to write about').fill('Compost for balconies');
+    await page.getByLabel('Sections', { exact: true }).fill('3');
+    await page.getByText('Stop after the outline so it can be edited').click();
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Write the sections' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, '18-writer-outline-review');
+    await page.getByRole('button', { name: 'Write the sections' }).click();
+    await page.getByRole('button', { name: 'Save as draft' }).waitFor({ timeout: 60_000 });
+    await page.getByText('Section 3 text', { exact: false }).first().waitFor();
+  });
+
+  it('lists the runs in the history', async () => {
     await page.goto(`${server.url}/admin/plugins/alwrity/history`);
     await page.getByText('Blog: Composting at home for beginners').waitFor();
+    await page.getByText('Blog: Compost for balconies').waitFor();
     await screenshot(page, '15-history');
   });
 });
