@@ -44,19 +44,25 @@ export const blogOutlinePrompt = (options: BlogOptions, brandVoice?: string): Ch
     `Plan the post: give 3 title options of at most ${BLOG_TITLE_MAX} characters and exactly ${options.sections} sections, each with a heading and 2 to 4 key points. Leave out the introduction and the conclusion: they are written separately.`,
   ]);
 
+/** A prose step: the brief, the outline and the post so far, then what to write now. */
+const proseMessages = (
+  options: BlogOptions,
+  draft: BlogDraft,
+  brandVoice: string | undefined,
+  ...asks: (string | undefined)[]
+): ChatMessage[] =>
+  writerMessages(ROLE, brandVoice, [...contextLines(options, draft), ...asks], 'markdown');
+
 export const blogIntroductionPrompt = (
   options: BlogOptions,
   draft: BlogDraft,
   brandVoice?: string,
 ): ChatMessage[] =>
-  writerMessages(
-    ROLE,
+  proseMessages(
+    options,
+    draft,
     brandVoice,
-    [
-      ...contextLines(options, draft),
-      'Write the introduction: one to three paragraphs that hook the reader and say what the post covers. No heading.',
-    ],
-    'markdown',
+    'Write the introduction: one to three paragraphs that hook the reader and say what the post covers. No heading.',
   );
 
 export const blogSectionPrompt = (
@@ -66,15 +72,12 @@ export const blogSectionPrompt = (
   brandVoice?: string,
   instructions?: string,
 ): ChatMessage[] =>
-  writerMessages(
-    ROLE,
+  proseMessages(
+    options,
+    { ...draft, sections: draft.sections.slice(0, index) },
     brandVoice,
-    [
-      ...contextLines(options, { ...draft, sections: draft.sections.slice(0, index) }),
-      `Write section ${index + 1}, "${draft.outline[index]?.heading}", covering its key points. Follow on from what is written so far without repeating it. No heading for the section itself; use ### subheadings if it helps.`,
-      instructions ? `Also: ${instructions}` : undefined,
-    ],
-    'markdown',
+    `Write section ${index + 1}, "${draft.outline[index]?.heading}", covering its key points. Follow on from what is written so far without repeating it. No heading for the section itself; use ### subheadings if it helps.`,
+    instructions ? `Also: ${instructions}` : undefined,
   );
 
 export const blogConclusionPrompt = (
@@ -82,14 +85,11 @@ export const blogConclusionPrompt = (
   draft: BlogDraft,
   brandVoice?: string,
 ): ChatMessage[] =>
-  writerMessages(
-    ROLE,
+  proseMessages(
+    options,
+    draft,
     brandVoice,
-    [
-      ...contextLines(options, draft),
-      'Write the conclusion: sum up the post in one or two paragraphs and end with a next step for the reader. No heading.',
-    ],
-    'markdown',
+    'Write the conclusion: sum up the post in one or two paragraphs and end with a next step for the reader. No heading.',
   );
 
 export const blogFaqPrompt = (

@@ -76,6 +76,12 @@ const addCall = (totals: Totals, call: { provider: string; model: string; usage:
   };
 };
 
+/** The prose steps outside the sections, each filling the draft field of its name. */
+const PROSE_PROMPTS = {
+  introduction: blogIntroductionPrompt,
+  conclusion: blogConclusionPrompt,
+};
+
 const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID);
 
@@ -145,14 +151,15 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         };
       }
-      case 'introduction': {
+      case 'introduction':
+      case 'conclusion': {
         const result = await writeProse(
           client,
-          blogIntroductionPrompt(options, draft, brandVoice),
+          PROSE_PROMPTS[step.kind](options, draft, brandVoice),
           context,
           onText,
         );
-        return { result, draft: { ...draft, introduction: result.text } };
+        return { result, draft: { ...draft, [step.kind]: result.text } };
       }
       case 'section': {
         const result = await writeProse(
@@ -169,15 +176,6 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
             sections: [...draft.sections.slice(0, step.index), { heading, body: result.text }],
           },
         };
-      }
-      case 'conclusion': {
-        const result = await writeProse(
-          client,
-          blogConclusionPrompt(options, draft, brandVoice),
-          context,
-          onText,
-        );
-        return { result, draft: { ...draft, conclusion: result.text } };
       }
       case 'faq': {
         const result = await client.generateObject(

@@ -2,8 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import type { JobView } from '../../contracts/jobs';
 import { launchBrowser, logInAsDemoAdmin, screenshot } from '../helpers/browser';
 import { startFakeModelServer, type FakeModelServer } from '../helpers/fake-model-server';
-import { DEMO_ADMIN, startPlayground, type PlaygroundServer } from '../helpers/playground-server';
-import { assertRedis, flushPrefix, REDIS_URL, testRedisPrefix } from '../helpers/redis';
+import {
+  DEMO_ADMIN,
+  startPlaygroundWithFake,
+  type PlaygroundServer,
+} from '../helpers/playground-server';
+import { assertRedis, flushPrefix, testRedisPrefix } from '../helpers/redis';
 import { waitUntil } from '../helpers/wait';
 
 // The playground with a provider (the fake model server) and BullMQ on Redis, set in the config.
@@ -53,15 +57,8 @@ const jobReaches = (id: string, wanted: (job: JobView) => boolean, what: string)
 beforeAll(async () => {
   await assertRedis();
   fake = await startFakeModelServer();
-  server = await startPlayground(Number(process.env.E2E_PORT_JOBS ?? 1398), {
-    ALWRITY_CONFIG: JSON.stringify({
-      providers: {
-        openai: { apiKey: 'sk-e2e-config-key-4321', baseURL: fake.openaiBaseURL },
-        default: 'openai',
-      },
-      redis: { url: REDIS_URL, prefix },
-      limits: { retryBaseMs: 10, jobAttempts: 1 },
-    }),
+  server = await startPlaygroundWithFake(Number(process.env.E2E_PORT_JOBS ?? 1398), fake, prefix, {
+    jobAttempts: 1,
   });
   token = (await api('POST', '/admin/login', DEMO_ADMIN)).body.data.token;
   ({ browser, page } = await launchBrowser());

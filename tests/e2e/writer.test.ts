@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logInAsDemoAdmin, screenshot } from '../helpers/browser';
 import { blogReplies } from '../helpers/fake-blog';
 import { startFakeModelServer, type FakeModelServer } from '../helpers/fake-model-server';
-import { startPlayground, type PlaygroundServer } from '../helpers/playground-server';
-import { assertRedis, flushPrefix, REDIS_URL, testRedisPrefix } from '../helpers/redis';
+import { startPlaygroundWithFake, type PlaygroundServer } from '../helpers/playground-server';
+import { assertRedis, flushPrefix, testRedisPrefix } from '../helpers/redis';
+import { waitUntil } from '../helpers/wait';
 
 // A blog post written end to end: the queued job on Redis, the fake model server, the draft entry.
 const prefix = testRedisPrefix();
@@ -16,16 +17,7 @@ beforeAll(async () => {
   await assertRedis();
   fake = await startFakeModelServer();
   fake.setDefault(blogReplies(5, { chunkDelayMs: 60 }));
-  server = await startPlayground(Number(process.env.E2E_PORT_WRITER ?? 1397), {
-    ALWRITY_CONFIG: JSON.stringify({
-      providers: {
-        openai: { apiKey: 'sk-e2e-config-key-4321', baseURL: fake.openaiBaseURL },
-        default: 'openai',
-      },
-      redis: { url: REDIS_URL, prefix },
-      limits: { retryBaseMs: 10 },
-    }),
-  });
+  server = await startPlaygroundWithFake(Number(process.env.E2E_PORT_WRITER ?? 1397), fake, prefix);
   ({ browser, page } = await launchBrowser());
 });
 
@@ -86,9 +78,10 @@ describe('writing a blog post', () => {
     expect(await page.locator('input[name="title"]').inputValue()).toBe('Composting at home');
     await screenshot(page, '14b-write-with-ai-preview');
     await dialog.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('input[name="title"]') as HTMLInputElement | null)?.value ===
+    await waitUntil(
+      'the rewritten title in the form',
+      async () =>
+        (await page.locator('input[name="title"]').inputValue()) ===
         'Composting at home, the easy way',
     );
   });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Test } from 'supertest';
 import type { JobView } from '../../contracts/jobs';
 import type { Role, TestApp } from './strapi';
 import { waitUntil } from './wait';
@@ -42,16 +43,19 @@ export const parseEvents = (text: string) =>
       };
     });
 
-/** Reads a whole server-sent event stream into its events. */
-export const readEvents = async (app: TestApp, path: string, role: Role = 'superAdmin') => {
-  const response = await app
-    .as(role)
-    .get(path)
+/** Asks for an event stream and reads it whole, as text, into the response's body. */
+export const asEventStream = (request: Test): Test =>
+  request
+    .set('Accept', 'text/event-stream')
     .buffer(true)
     .parse((res, done) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => done(null, text));
     });
+
+/** Reads a whole server-sent event stream into its events. */
+export const readEvents = async (app: TestApp, path: string, role: Role = 'superAdmin') => {
+  const response = await asEventStream(app.as(role).get(path));
   return { response, events: parseEvents(String(response.body)) };
 };

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { FakeModelServer } from './fake-model-server';
+import { REDIS_URL } from './redis';
 import { PLAYGROUND_DIR } from './strapi';
 import { waitUntil } from './wait';
 
@@ -68,3 +70,21 @@ export const startPlayground = async (
   }
   return { url, output: () => output, stop };
 };
+
+/** The playground with the fake model server as its OpenAI provider and BullMQ on Redis. */
+export const startPlaygroundWithFake = (
+  port: number,
+  fake: FakeModelServer,
+  prefix: string,
+  limits: Record<string, number> = {},
+) =>
+  startPlayground(port, {
+    ALWRITY_CONFIG: JSON.stringify({
+      providers: {
+        openai: { apiKey: 'sk-e2e-config-key-4321', baseURL: fake.openaiBaseURL },
+        default: 'openai',
+      },
+      redis: { url: REDIS_URL, prefix },
+      limits: { retryBaseMs: 10, ...limits },
+    }),
+  });

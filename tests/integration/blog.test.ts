@@ -1,6 +1,6 @@
 import type { BlogDraft } from '../../contracts/writers';
 import { blogReplies, blogStepOf, META, sectionText } from '../helpers/fake-blog';
-import { generation, readEvents, waitForStatus } from '../helpers/jobs';
+import { asEventStream, generation, readEvents, waitForStatus } from '../helpers/jobs';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -148,17 +148,11 @@ describe('the long-form blog writer', () => {
     const id = await startBlog({ sections: 2, includeFaq: false });
     await waitForStatus(suite.app, id, 'succeeded');
     suite.fake.enqueue({ text: 'A fresh take on section two.' });
-    const response = await suite.app
-      .as('author')
-      .post(`/alwrity/generations/${id}/sections/1/regenerate`, { instructions: 'Shorter.' })
-      .set('Accept', 'text/event-stream')
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      })
-      .expect(200);
+    const response = await asEventStream(
+      suite.app
+        .as('author')
+        .post(`/alwrity/generations/${id}/sections/1/regenerate`, { instructions: 'Shorter.' }),
+    ).expect(200);
     expect(String(response.body)).toContain('event: delta');
     const { body } = await suite.app.as('author').get(`/alwrity/generations/${id}`).expect(200);
     expect(body.data.output.sections.map((s: { body: string }) => s.body)).toEqual([

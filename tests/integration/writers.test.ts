@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GENERATION, parseEvents } from '../helpers/jobs';
+import { asEventStream, GENERATION, parseEvents } from '../helpers/jobs';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -176,15 +176,7 @@ describe('the other short writers', () => {
 });
 
 /** The social writer asked for an event stream, read whole. */
-const streamSocial = () =>
-  generate({ input })
-    .set('Accept', 'text/event-stream')
-    .buffer(true)
-    .parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
+const streamSocial = () => asEventStream(generate({ input }));
 
 describe('streaming a short writer', () => {
   it('sends the JSON as it is written, then the saved generation', async () => {
@@ -297,17 +289,11 @@ describe('POST /alwrity/rewrite', () => {
     expect(await suite.strapi.db.query(GENERATION).count()).toBe(generations);
 
     suite.fake.enqueue({ text: 'Hi all, and welcome.' });
-    const streamed = await suite.app
-      .as('author')
-      .post('/alwrity/rewrite', { text: 'Hello everyone.', operation: 'tone', tone: 'witty' })
-      .set('Accept', 'text/event-stream')
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      })
-      .expect(200);
+    const streamed = await asEventStream(
+      suite.app
+        .as('author')
+        .post('/alwrity/rewrite', { text: 'Hello everyone.', operation: 'tone', tone: 'witty' }),
+    ).expect(200);
     const events = parseEvents(String(streamed.body));
     expect(
       events
