@@ -20,6 +20,7 @@ import { getService } from '../utils/services';
 type StoredSettings = SavedSettings;
 
 const STORE_KEY = 'settings';
+const STORED_TTL_MS = 1000;
 
 const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
@@ -29,8 +30,19 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return key;
   };
 
-  const readStored = async (): Promise<StoredSettings> =>
-    ((await store().get({})) as StoredSettings | null) ?? {};
+  // Every model call reads the settings (providers, brand voice) more than once: one read serves
+  // them all for a moment. A save here clears it; another process sees it within STORED_TTL_MS.
+  let cache: { at: number; value: Promise<StoredSettings> } | undefined;
+  const readStored = ({ fresh = false } = {}): Promise<StoredSettings> => {
+    if (fresh || !cache || Date.now() - cache.at > STORED_TTL_MS) {
+      const value = store()
+        .get({})
+        .then((found) => (found as StoredSettings | null) ?? {});
+      value.catch(() => (cache = undefined));
+      cache = { at: Date.now(), value };
+    }
+    return cache.value;
+  };
 
   const decrypt = (stored: StoredSettings): SavedSettings => {
     const providers: SavedSettings['providers'] = {};
@@ -83,7 +95,8 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       };
 
-      const stored = await readStored();
+      // Merged into what is saved now, not into a moment-old copy another process may have changed.
+      const stored = await readStored({ fresh: true });
       const next: StoredSettings = { ...stored, providers: { ...stored.providers } };
       for (const name of PROVIDER_NAMES) {
         const input = body.providers?.[name];
@@ -122,6 +135,7 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         else delete next.brandVoice;
       }
       await store().set({ value: next });
+      cache = undefined;
       return this.view();
     },
   };

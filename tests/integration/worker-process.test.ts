@@ -22,7 +22,9 @@ beforeEach(() => suite.fake.reset());
 
 describe('web and worker in separate processes, sharing the database and Redis', () => {
   it('leaves a job queued until a worker process runs it, and streams its progress here', async () => {
-    suite.fake.enqueue({ text: 'one two three four five six', chunkDelayMs: 150 });
+    // Long enough to still be running once the worker process reports it is up.
+    const text = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen';
+    suite.fake.enqueue({ text, chunkDelayMs: 200 });
     const id = await startGeneration(suite.app, 'Across processes.');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await generation(suite.strapi, id)).status).toBe('queued');
@@ -35,7 +37,7 @@ describe('web and worker in separate processes, sharing the database and Redis',
     expect(progress.at(-1)!.data.detail.text).toContain('one two');
     expect(events.at(-1)).toMatchObject({
       event: 'job',
-      data: { id, status: 'succeeded', result: { text: 'one two three four five six' } },
+      data: { id, status: 'succeeded', result: { text } },
     });
     expect(chatRequests()).toHaveLength(1);
   });
