@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
 import type { JobView } from '../../contracts/jobs';
-import { launchBrowser, logInAsDemoAdmin, screenshot } from '../helpers/browser';
-import { startFakeModelServer, type FakeModelServer } from '../helpers/fake-model-server';
-import {
-  DEMO_ADMIN,
-  startPlaygroundWithFake,
-  type PlaygroundServer,
-} from '../helpers/playground-server';
-import { assertRedis, flushPrefix, testRedisPrefix } from '../helpers/redis';
+import { logInAsDemoAdmin, screenshot } from '../helpers/browser';
+import { useFakePlayground } from '../helpers/e2e-suite';
+import { DEMO_ADMIN } from '../helpers/playground-server';
 import { waitUntil } from '../helpers/wait';
 
 // The playground with a provider (the fake model server) and BullMQ on Redis, set in the config.
-const prefix = testRedisPrefix();
-let fake: FakeModelServer;
-let server: PlaygroundServer;
-let browser: Browser;
-let page: Page;
+const e2e = useFakePlayground(Number(process.env.E2E_PORT_JOBS ?? 1398), { jobAttempts: 1 });
 let token: string;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions
@@ -26,7 +16,7 @@ const api = async (
   path: string,
   body?: object,
 ): Promise<{ status: number; body: Json }> => {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${e2e.server.url}${path}`, {
     method,
     headers: {
       'Content-Type': 'application/json',
@@ -55,25 +45,12 @@ const jobReaches = (id: string, wanted: (job: JobView) => boolean, what: string)
   );
 
 beforeAll(async () => {
-  await assertRedis();
-  fake = await startFakeModelServer();
-  server = await startPlaygroundWithFake(Number(process.env.E2E_PORT_JOBS ?? 1398), fake, prefix, {
-    jobAttempts: 1,
-  });
   token = (await api('POST', '/admin/login', DEMO_ADMIN)).body.data.token;
-  ({ browser, page } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await fake?.close();
-  await flushPrefix(prefix);
 });
 
 describe('the Jobs panel with real jobs', () => {
   it('lists finished, failed and running jobs with progress, duration and actions', async () => {
-    fake.enqueue(
+    e2e.fake.enqueue(
       { text: 'A short and finished piece of text.', chunkDelayMs: 20 },
       { status: 400, errorMessage: 'The prompt was refused.' },
       { text: Array.from({ length: 120 }, (_, i) => `word${i}`).join(' '), chunkDelayMs: 250 },
@@ -85,28 +62,28 @@ describe('the Jobs panel with real jobs', () => {
     const running = await startJob('Long read: the history of type');
     await jobReaches(running, (job) => job.progress > 20, 'the third job to make progress');
 
-    await logInAsDemoAdmin(page, server.url);
-    await page.goto(`${server.url}/admin/plugins/alwrity/jobs`);
-    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
-    await page.getByText('Long read: the history of type').waitFor();
-    await page.getByText('Succeeded', { exact: true }).waitFor();
-    await page.getByText('Failed', { exact: true }).waitFor();
-    await page.getByText('Running', { exact: true }).waitFor();
-    await screenshot(page, '05-jobs-list');
+    await logInAsDemoAdmin(e2e.page, e2e.server.url);
+    await e2e.page.goto(`${e2e.server.url}/admin/plugins/alwrity/jobs`);
+    await e2e.page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+    await e2e.page.getByText('Long read: the history of type').waitFor();
+    await e2e.page.getByText('Succeeded', { exact: true }).waitFor();
+    await e2e.page.getByText('Failed', { exact: true }).waitFor();
+    await e2e.page.getByText('Running', { exact: true }).waitFor();
+    await screenshot(e2e.page, '05-jobs-list');
   });
 
   it('cancels the running job from its row', async () => {
-    await page.getByRole('button', { name: 'Cancel' }).first().click();
-    await page.getByText('Job canceled').waitFor();
-    await page.getByText('Canceled', { exact: true }).first().waitFor();
-    await screenshot(page, '06-jobs-canceled');
-    await fake.waitFor((requests) => requests.some((request) => request.closedEarly));
+    await e2e.page.getByRole('button', { name: 'Cancel' }).first().click();
+    await e2e.page.getByText('Job canceled').waitFor();
+    await e2e.page.getByText('Canceled', { exact: true }).first().waitFor();
+    await screenshot(e2e.page, '06-jobs-canceled');
+    await e2e.fake.waitFor((requests) => requests.some((request) => request.closedEarly));
   });
 
   it('opens the read-only queue dashboard (bull-board) in a new tab', async () => {
     const [board] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.getByRole('button', { name: 'Queue dashboard' }).click(),
+      e2e.page.waitForEvent('popup'),
+      e2e.page.getByRole('button', { name: 'Queue dashboard' }).click(),
     ]);
     await board.waitForURL(/\/alwrity\/board\/$/);
     await board.getByText('generation', { exact: true }).first().waitFor({ timeout: 30_000 });
@@ -115,11 +92,11 @@ describe('the Jobs panel with real jobs', () => {
   });
 
   it('shows the key from the config file masked and locked, and the Redis queue', async () => {
-    await page.goto(`${server.url}/admin/settings/alwrity`);
-    await page.getByRole('heading', { name: 'AI providers', level: 1 }).waitFor();
-    await page.getByText('BullMQ on Redis').waitFor();
-    const html = await page.content();
+    await e2e.page.goto(`${e2e.server.url}/admin/settings/alwrity`);
+    await e2e.page.getByRole('heading', { name: 'AI providers', level: 1 }).waitFor();
+    await e2e.page.getByText('BullMQ on Redis').waitFor();
+    const html = await e2e.page.content();
     expect(html).not.toContain('sk-e2e-config-key-4321');
-    await screenshot(page, '08-settings-configured');
+    await screenshot(e2e.page, '08-settings-configured');
   });
 });
