@@ -1,17 +1,19 @@
 import { Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { OUTPUT_SLOTS, type OutputSlot, type TargetField } from '../../../contracts/writers';
+import type { OutputSlot, TargetField } from '../../../contracts/writers';
 import { msg } from '../../utils/translations';
 import { isOutputSlot, NOT_MAPPED } from './mapping';
 
 interface FieldMappingProps {
   fields: readonly TargetField[];
+  /** The pieces this output has: only those are offered. */
+  slots: readonly OutputSlot[];
   mapping: Partial<Record<string, OutputSlot>>;
   onChange: (mapping: Partial<Record<string, OutputSlot>>) => void;
 }
 
 /** For each field of the chosen type, which part of the output goes into it, if any. */
-export const FieldMapping = ({ fields, mapping, onChange }: FieldMappingProps) => {
+export const FieldMapping = ({ fields, slots, mapping, onChange }: FieldMappingProps) => {
   const { formatMessage } = useIntl();
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
@@ -39,7 +41,7 @@ export const FieldMapping = ({ fields, mapping, onChange }: FieldMappingProps) =
             <SingleSelectOption value={NOT_MAPPED}>
               {formatMessage(msg('save.notMapped'))}
             </SingleSelectOption>
-            {OUTPUT_SLOTS.map((slot) => (
+            {slots.map((slot) => (
               <SingleSelectOption key={slot} value={slot}>
                 {formatMessage(msg(`slot.${slot}`))}
               </SingleSelectOption>

@@ -14,7 +14,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { SavedDraft, SaveDraftBody, SaveTarget } from '../../../contracts/writers';
+import type { OutputSlot, SavedDraft, SaveDraftBody, SaveTarget } from '../../../contracts/writers';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { generationKey } from '../../hooks/useWriterData';
 import { msg } from '../../utils/translations';
@@ -23,6 +23,8 @@ import { bodyOf, formFor, type SaveDraftForm } from './mapping';
 
 interface SaveDraftDialogProps {
   documentId: string;
+  /** The pieces of the output a field can take. */
+  slots: readonly OutputSlot[];
   onSaved: (draft: SavedDraft) => void;
 }
 
@@ -30,7 +32,7 @@ interface SaveDraftDialogProps {
  * "Save as draft": a new draft entry of a collection type, its fields filled from the output.
  * The types offered are the ones the user may create; the server refuses (403) otherwise.
  */
-export const SaveDraftDialog = ({ documentId, onSaved }: SaveDraftDialogProps) => {
+export const SaveDraftDialog = ({ documentId, slots, onSaved }: SaveDraftDialogProps) => {
   const { formatMessage } = useIntl();
   const [open, setOpen] = useState(false);
   return (
@@ -43,6 +45,7 @@ export const SaveDraftDialog = ({ documentId, onSaved }: SaveDraftDialogProps) =
       {open ? (
         <SaveDraftContent
           documentId={documentId}
+          slots={slots}
           onSaved={(draft) => {
             setOpen(false);
             onSaved(draft);
@@ -53,7 +56,7 @@ export const SaveDraftDialog = ({ documentId, onSaved }: SaveDraftDialogProps) =
   );
 };
 
-const SaveDraftContent = ({ documentId, onSaved }: SaveDraftDialogProps) => {
+const SaveDraftContent = ({ documentId, slots, onSaved }: SaveDraftDialogProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const api = useApi();
@@ -65,7 +68,7 @@ const SaveDraftContent = ({ documentId, onSaved }: SaveDraftDialogProps) => {
   const [form, setForm] = useState<SaveDraftForm>();
   const list = targets.data?.data ?? [];
   // Until the user picks one, the first type (with its remembered mapping) is proposed.
-  const current = form ?? (list[0] ? formFor(list[0]) : undefined);
+  const current = form ?? (list[0] ? formFor(list[0], slots) : undefined);
   const target = list.find((candidate) => candidate.uid === current?.uid);
   const body = current && target ? bodyOf(current, target) : undefined;
 
@@ -110,7 +113,7 @@ const SaveDraftContent = ({ documentId, onSaved }: SaveDraftDialogProps) => {
                   value={current.uid}
                   onChange={(uid: string | number) => {
                     const next = list.find((candidate) => candidate.uid === uid);
-                    if (next) setForm(formFor(next));
+                    if (next) setForm(formFor(next, slots));
                   }}
                 >
                   {list.map((candidate) => (
@@ -139,6 +142,7 @@ const SaveDraftContent = ({ documentId, onSaved }: SaveDraftDialogProps) => {
               ) : null}
               <FieldMapping
                 fields={target.fields}
+                slots={slots}
                 mapping={current.mapping}
                 onChange={(mapping) => setForm({ ...current, mapping })}
               />

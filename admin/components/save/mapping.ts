@@ -17,14 +17,20 @@ export interface SaveDraftForm {
   mapping: Partial<Record<string, OutputSlot>>;
 }
 
-/** Choosing a type starts from its remembered (or detected) mapping and its default locale. */
-export const formFor = (target: SaveTarget): SaveDraftForm => ({
+/**
+ * Choosing a type starts from its remembered (or detected) mapping and its default locale; a
+ * remembered field whose piece this output lacks (a story has no meta title) starts unmapped.
+ */
+export const formFor = (target: SaveTarget, slots: readonly OutputSlot[]): SaveDraftForm => ({
   uid: target.uid,
   locale:
     target.locales?.find((locale) => locale.isDefault)?.code ?? target.locales?.[0]?.code ?? '',
   mapping: Object.fromEntries(
-    Object.entries(target.mapping).filter(([path]) =>
-      target.fields.some((field) => field.path === path),
+    Object.entries(target.mapping).filter(
+      ([path, slot]) =>
+        slot !== undefined &&
+        slots.includes(slot) &&
+        target.fields.some((field) => field.path === path),
     ),
   ),
 });

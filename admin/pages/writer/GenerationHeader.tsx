@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { GenerationView } from '../../../contracts/generations';
-import type { SavedDraft } from '../../../contracts/writers';
+import { OUTPUT_SLOTS, type SavedDraft } from '../../../contracts/writers';
 import { ACTIONS } from '../../../server/permissions';
+import { slotsOf } from '../../../server/writers/save-mapping';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { OpenInContentManager } from '../../components/OpenInContentManager';
 import { SaveDraftDialog } from '../../components/save/SaveDraftDialog';
@@ -21,6 +22,12 @@ import { isWriterId } from '../../utils/writers';
 const canSave = (generation: GenerationView) =>
   generation.status === 'succeeded' &&
   (!isBlogDraft(generation.output) || generation.output.phase === 'done');
+
+/** The pieces of this output a content type's fields can take, in the form's order. */
+const slotsOfGeneration = (generation: GenerationView) => {
+  const slots = slotsOf(generation.kind, generation.output);
+  return OUTPUT_SLOTS.filter((slot) => slots[slot] !== undefined);
+};
 
 /** Who, what it cost, and what to do with it: save as a draft entry, open it, duplicate it. */
 export const GenerationHeader = ({ generation }: { generation: GenerationView }) => {
@@ -61,7 +68,11 @@ export const GenerationHeader = ({ generation }: { generation: GenerationView })
           </LinkButton>
         ) : null}
         {canSave(generation) ? (
-          <SaveDraftDialog documentId={generation.documentId} onSaved={setSaved} />
+          <SaveDraftDialog
+            documentId={generation.documentId}
+            slots={slotsOfGeneration(generation)}
+            onSaved={setSaved}
+          />
         ) : null}
         {target ? <OpenInContentManager target={target} /> : null}
       </Flex>
