@@ -1,12 +1,14 @@
 /**
  * The reading end of the streaming benchmarks, run as its own process (see writers.js):
- * `node stream-client.js '<task JSON>'` prints one result per run as JSON, times in epoch ms.
+ * `node stream-client.js '<task JSON>'` prints one result per run as JSON, times in monotonic ms.
  * A task either POSTs to the plugin and reads its event stream, or reads the same kind of stream
  * straight from the fake model server with the OpenAI SDK.
  */
 const http = require('node:http');
 
-const now = () => performance.timeOrigin + performance.now();
+// The system's monotonic clock, the same in every process: the benchmark lines its own marks up
+// with these (a process's performance.timeOrigin is only as precise as the wall clock).
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** POSTs and reads the event stream: when it was sent, the first `delta` came and it ended. */
 const throughPlugin = ({ port, token, path, body }) =>
