@@ -148,6 +148,12 @@ async function timeToFirstCharacter({ port, token, fake, strapi }) {
       )}`,
     ].join('\n    '),
   );
+  const handedOver = runs.map(
+    (run, i) => run.firstAt - marks[i].authenticated - FIRST_TOKEN_DELAY_MS,
+  );
+  console.log(
+    `  from Strapi handing the authenticated request to the plugin to the first character: median ${fmt(median(handedOver))}, p95 ${fmt(percentile(handedOver, 95))}`,
+  );
   console.log(
     `  the same stream read straight with the SDK: ${fmt(median(direct))}; so Strapi's request and the SDK alone take ${fmt(strapiPart + median(direct))} of the budget`,
   );
