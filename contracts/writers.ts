@@ -33,10 +33,12 @@ export interface BlogDraft {
 
 /** The step a running blog job reports as `progress.detail`, with the step's text so far. */
 export interface BlogStepDetail {
-  step: string;
+  step: 'outline' | 'introduction' | 'section' | 'conclusion' | 'faq' | 'meta';
   /** 1-based, out of `of`. */
   index: number;
   of: number;
+  /** For a section: which one (1-based) of the outline's, and its heading. */
+  section?: { number: number; of: number; heading: string };
   text: string;
 }
 

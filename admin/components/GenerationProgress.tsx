@@ -58,6 +58,16 @@ export const GenerationProgress = ({ generation }: { generation: GenerationView 
       : Math.round(events.progress?.percent ?? events.job?.progress ?? 0);
   const detail = active ? (events.progress?.detail ?? events.job?.detail) : undefined;
   const liveText = isStepDetail(detail) ? detail.text : '';
+  // The step in the reader's language while it runs; the server's own words (waiting to resume,
+  // retrying) otherwise.
+  const stageText =
+    status === 'running' && isStepDetail(detail)
+      ? formatMessage(msg(`writer.stage.${detail.step}`), {
+          number: detail.section?.number,
+          of: detail.section?.of,
+          heading: detail.section?.heading,
+        })
+      : stage;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
@@ -80,7 +90,7 @@ export const GenerationProgress = ({ generation }: { generation: GenerationView 
       </Flex>
       <Typography textColor="neutral700" aria-live="polite">
         {active
-          ? (stage ?? formatMessage(msg('writer.progress.queued')))
+          ? (stageText ?? formatMessage(msg('writer.progress.queued')))
           : status === 'succeeded'
             ? formatMessage(
                 msg(

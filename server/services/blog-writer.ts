@@ -238,6 +238,15 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
             step: step.kind,
             index: done + 1,
             of: steps.length,
+            ...(step.kind === 'section'
+              ? {
+                  section: {
+                    number: step.index + 1,
+                    of: draft.outline.length,
+                    heading: draft.outline[step.index]?.heading ?? '',
+                  },
+                }
+              : {}),
             text,
           };
           const update: ProgressUpdate = {

@@ -81,6 +81,13 @@ describe('the long-form blog writer', () => {
         'Writing section 2 of 2: Heading 2',
       ]),
     );
+    // What the admin needs to say the step in the reader's language.
+    expect(progress.map((update) => update.detail?.section)).toEqual(
+      expect.arrayContaining([
+        { number: 1, of: 2, heading: 'Heading 1' },
+        { number: 2, of: 2, heading: 'Heading 2' },
+      ]),
+    );
     const live = progress.find((update) => update.detail?.step === 'section' && update.detail.text);
     expect(
       sectionText(1).startsWith(live.detail.text) || sectionText(2).startsWith(live.detail.text),
