@@ -2,6 +2,7 @@ import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Stop } from '@strapi/icons';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
+import { stringValuesOf } from '../utils/streamed-json-text';
 import { msg } from '../utils/translations';
 
 interface StreamPreviewProps {
@@ -11,17 +12,19 @@ interface StreamPreviewProps {
 }
 
 /**
- * The JSON a short writer is writing, as it arrives: raw, but it shows the model at work and
- * lets the user stop a run that is going the wrong way.
+ * What a short writer is writing, as it arrives: the text of its JSON answer without the JSON,
+ * so the user can read along and stop a run that is going the wrong way.
  */
 export const StreamPreview = ({ text, streaming, onStop }: StreamPreviewProps) => {
   const { formatMessage } = useIntl();
   const box = useRef<HTMLDivElement>(null);
 
+  const readable = stringValuesOf(text).join('\n\n');
+
   // Follow the end of the text, like a terminal, while it grows.
   useEffect(() => {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
-  }, [text]);
+  }, [readable]);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
@@ -50,12 +53,11 @@ export const StreamPreview = ({ text, streaming, onStop }: StreamPreviewProps) =
         role="log"
       >
         <Typography
-          tag="pre"
-          variant="pi"
+          tag="p"
           textColor="neutral700"
-          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'monospace' }}
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
         >
-          {text || '…'}
+          {readable || '…'}
         </Typography>
       </Box>
     </Flex>

@@ -83,19 +83,22 @@ describe('writing a blog post', () => {
           },
         ],
       },
-      chunkDelayMs: 80,
+      chunkDelayMs: 120,
     });
     await e2e.page.goto(`${e2e.server.url}/admin/plugins/alwrity/writer`);
     await e2e.page.getByRole('tab', { name: 'Social posts' }).click();
     await e2e.page.getByLabel('What to write about').fill('Composting at home');
     await e2e.page.getByRole('button', { name: 'Generate' }).click();
-    await e2e.page.getByRole('button', { name: 'Stop' }).waitFor();
-    await e2e.page.waitForTimeout(600);
+    const stop = e2e.page.getByRole('button', { name: 'Stop' });
+    await stop.waitFor();
+    // The preview reads as text while it is written, not as the JSON it arrives in.
+    const preview = e2e.page.getByRole('log', { name: 'Live preview' });
+    await preview.getByText('Three steps to start composting this weekend.').waitFor();
+    expect(await preview.textContent()).not.toContain('"posts"');
+    await stop.scrollIntoViewIfNeeded();
     await screenshot(e2e.page, '16-writer-social-streaming');
-    await e2e.page
-      .getByText('Your kitchen scraps are garden gold.')
-      .first()
-      .waitFor({ timeout: 30_000 });
+    await stop.waitFor({ state: 'hidden', timeout: 30_000 });
+    await e2e.page.getByText('Your kitchen scraps are garden gold.').first().waitFor();
     await screenshot(e2e.page, '17-writer-social-done');
   });
 

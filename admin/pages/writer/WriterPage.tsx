@@ -1,4 +1,4 @@
-import { Grid, LinkButton } from '@strapi/design-system';
+import { Box, Grid, LinkButton } from '@strapi/design-system';
 import { ClockCounterClockwise } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useMutation } from '@tanstack/react-query';
@@ -19,6 +19,9 @@ import { prefillFromState, type Prefill } from './prefill';
 import { ResultPanel } from './ResultPanel';
 import { WriterForm } from './WriterForm';
 import { WriterPicker } from './WriterPicker';
+
+/** The height of the admin's header once it sticks to the top, and a little air. */
+const RESULT_STICKY_TOP = 72;
 
 /**
  * `writer` and `writer/:documentId`: pick a writer, fill in its options, generate, and read the
@@ -140,13 +143,17 @@ export const WriterPage = () => {
               />
             </Grid.Item>
             <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-              <ResultPanel
-                stream={stream}
-                generation={shown}
-                mode={shownMode}
-                loading={Boolean(documentId) && source.isLoading}
-                error={documentId && source.isError ? errorMessage(source.error) : undefined}
-              />
+              {/* Beside a long form, the text being written (and its Stop) stays in view, below
+                  the header that sticks once the page scrolls. */}
+              <Box style={{ position: 'sticky', top: RESULT_STICKY_TOP }}>
+                <ResultPanel
+                  stream={stream}
+                  generation={shown}
+                  mode={shownMode}
+                  loading={Boolean(documentId) && source.isLoading}
+                  error={documentId && source.isError ? errorMessage(source.error) : undefined}
+                />
+              </Box>
             </Grid.Item>
           </Grid.Root>
         </WriterPicker>
