@@ -1,6 +1,22 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/**
+ * What each shared layer may not reach (ARCHITECTURE §3): the admin bundle and the shared code
+ * never import the server, and the shared code never imports the admin.
+ */
+const forbidden = (layers) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: layers.map((layer) => ({
+        regex: `^(\\.{1,2}/)+${layer}(/|$)`,
+        message: `Only the server imports ${layer}/: move what both sides need into contracts/, writers/ or analysis/.`,
+      })),
+    },
+  ],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -25,6 +41,11 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  { files: ['admin/**/*.{ts,tsx}'], rules: forbidden(['server']) },
+  {
+    files: ['contracts/**/*.ts', 'writers/**/*.ts', 'analysis/**/*.ts'],
+    rules: forbidden(['server', 'admin']),
   },
   {
     files: ['**/*.js', '**/*.cjs'],

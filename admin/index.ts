@@ -1,6 +1,6 @@
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ACTIONS, ACTION_DEFINITIONS, PLUGIN_ID, adminPermission } from '../server/permissions';
+import { ACTIONS, ACTION_DEFINITIONS, PLUGIN_ID, adminPermission } from '../contracts/permissions';
 import { PluginIcon } from './components/PluginIcon';
 import { WriteWithAiAction } from './components/rewrite/WriteWithAiAction';
 import en from './translations/en.json';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROVIDER_NAMES } from '../server/config';
+import { PROVIDER_NAMES } from './config';
 import { JOB_STATUSES, type Pagination } from './jobs';
 import type { SavedDraft } from './writers';
 

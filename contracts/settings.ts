@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEATURES, PROVIDER_NAMES, type Feature, type ProviderName } from '../server/config';
+import { FEATURES, PROVIDER_NAMES, type Feature, type ProviderName } from './config';
 
 /** Where a value comes from: config and env win over what was saved in the settings page. */
 export type ValueSource = 'config' | 'env' | 'saved' | 'default';

@@ -1,24 +1,10 @@
 import { z } from 'zod';
+import { FEATURES, PROVIDER_NAMES, WORKER_MODES } from '../contracts/config';
 
 /**
  * The plugin config, as a host app writes it in `config/plugins.ts` under `alwrity.config`.
  * Parsed once at boot: a wrong value stops Strapi with a message naming the key.
  */
-
-export const FEATURES = [
-  'default',
-  'writer',
-  'seo',
-  'site-audit',
-  'predictor',
-  'chat',
-  'calendar',
-  'embeddings',
-] as const;
-export type Feature = (typeof FEATURES)[number];
-
-export const PROVIDER_NAMES = ['openai', 'gemini'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 const modelsSchema = z.partialRecord(z.enum(FEATURES), z.string().min(1)).default({});
 
@@ -83,7 +69,7 @@ export const configSchema = z
       .strict()
       .default({}),
     redis: redisSchema.optional(),
-    worker: z.enum(['on', 'off', 'only']).default('on'),
+    worker: z.enum(WORKER_MODES).default('on'),
     limits: limitsSchema.default(() => limitsSchema.parse({})),
     siteAnalyzer: z
       .object({

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTION_DEFINITIONS, PLUGIN_ID } from './permissions';
+import { ACTION_DEFINITIONS, PLUGIN_ID } from '../contracts/permissions';
 import { pluginConfig } from './utils/plugin-config';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -7,7 +7,7 @@ import { useIntl } from 'react-intl';
 import type { GenerationView } from '../../contracts/generations';
 import { TERMINAL_STATUSES, type JobView } from '../../contracts/jobs';
 import type { BlogStepDetail } from '../../contracts/writers';
-import { ACTIONS } from '../../server/permissions';
+import { ACTIONS } from '../../contracts/permissions';
 import { errorMessage, useApi } from '../hooks/useApi';
 import { useJobEvents } from '../hooks/useJobEvents';
 import { usePermissions } from '../hooks/usePermissions';

@@ -1,5 +1,5 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { PLUGIN_ID } from '../../server/permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 
 /** The Strapi fetch client (admin JWT attached) scoped to the plugin's routes. */
 export const useApi = () => {

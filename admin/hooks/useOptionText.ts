@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../../server/permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 import { humanize } from '../utils/humanize';
 
 /**

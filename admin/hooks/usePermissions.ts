@@ -1,6 +1,6 @@
 import { useAuth } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
-import { uidOf, type ActionName } from '../../server/permissions';
+import { uidOf, type ActionName } from '../../contracts/permissions';
 
 /**
  * Which plugin actions the signed-in user holds. `useRBAC` keys its answer by the action's last

@@ -1,7 +1,7 @@
 import { Page } from '@strapi/strapi/admin';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Route, Routes } from 'react-router-dom';
-import { ACTIONS, adminPermission } from '../../server/permissions';
+import { ACTIONS, adminPermission } from '../../contracts/permissions';
 import { queryClient } from '../utils/queryClient';
 import { HistoryDetailPage } from './history/HistoryDetailPage';
 import { HistoryPage } from './history/HistoryPage';

@@ -1,5 +1,5 @@
 import { attemptTokenRefresh } from '@strapi/strapi/admin';
-import { PLUGIN_ID } from '../../server/permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 
 /**
  * Server-sent events from the plugin's routes. `EventSource` cannot send the admin's bearer

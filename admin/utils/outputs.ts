@@ -6,7 +6,7 @@ import {
   socialPosts,
   story,
   videoScript,
-} from '../../server/writers/outputs';
+} from '../../writers/outputs';
 import { isJsonObject } from './json-schema';
 
 /**

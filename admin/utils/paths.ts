@@ -1,5 +1,5 @@
 import type { SavedDraft } from '../../contracts/writers';
-import { PLUGIN_ID } from '../../server/permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 
 /** Admin-relative paths (the router's basename is `/admin`). */
 

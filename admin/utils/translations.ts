@@ -1,4 +1,4 @@
-import { PLUGIN_ID } from '../../server/permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 import en from '../translations/en.json';
 
 export type TranslationKey = keyof typeof en;

@@ -1,4 +1,4 @@
-import type { WriterId, WriterMode } from '../../server/writers/catalogue';
+import type { WriterId, WriterMode } from '../../writers/catalogue';
 import type { JsonSchema } from './json-schema';
 import type { TranslationKey } from './translations';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Feature, ProviderName } from '../config';
+import type { Feature, ProviderName } from '../../contracts/config';
 import {
   AbortedError,
   InvalidOutputError,

@@ -1,4 +1,4 @@
-import type { ProviderName } from '../config';
+import type { ProviderName } from '../../contracts/config';
 
 /** A model call failed; `retryable` drives backoff, `fallback` drives switching providers. */
 export class ProviderError extends Error {

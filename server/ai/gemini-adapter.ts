@@ -1,6 +1,6 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai';
-import type { Feature } from '../config';
+import type { Feature } from '../../contracts/config';
 import { AbortedError, ProviderError } from './errors';
 import { isTransientStatus } from './retry';
 import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';

@@ -1,6 +1,6 @@
 import OpenAI, { APIError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { Feature } from '../config';
+import type { Feature } from '../../contracts/config';
 import { ProviderError, AbortedError } from './errors';
 import { isTransientStatus, parseRetryAfter } from './retry';
 import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';

@@ -1,11 +1,5 @@
-import {
-  envDefaults,
-  FEATURES,
-  PROVIDER_NAMES,
-  type Feature,
-  type PluginConfigInput,
-  type ProviderName,
-} from '../config';
+import { envDefaults, type PluginConfigInput } from '../config';
+import { FEATURES, PROVIDER_NAMES, type Feature, type ProviderName } from '../../contracts/config';
 import type {
   ProviderSettingsView,
   SettingsView,

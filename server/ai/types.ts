@@ -1,10 +1,8 @@
 import type { z } from 'zod';
-import type { Feature, ProviderName } from '../config';
+import type { Feature, ProviderName } from '../../contracts/config';
 
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+export type { ChatMessage } from '../../contracts/messages';
+import type { ChatMessage } from '../../contracts/messages';
 
 export interface TextRequest {
   messages: ChatMessage[];

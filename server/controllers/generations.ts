@@ -9,7 +9,7 @@ import {
   saveDraftBody,
   sectionParams,
 } from '../../contracts/writers';
-import { ACTIONS, uidOf } from '../permissions';
+import { ACTIONS, uidOf } from '../../contracts/permissions';
 import { answerStreamed } from '../utils/streamed-answer';
 import { streamJobEvents } from './jobs';
 import { getService } from '../utils/services';

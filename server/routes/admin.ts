@@ -1,4 +1,4 @@
-import { ACTIONS, PLUGIN_ID } from '../permissions';
+import { ACTIONS, PLUGIN_ID } from '../../contracts/permissions';
 import { requires } from './policies';
 
 export default {

@@ -1,4 +1,4 @@
-import { PLUGIN_ID, uidOf, type ActionName } from '../permissions';
+import { PLUGIN_ID, uidOf, type ActionName } from '../../contracts/permissions';
 
 /**
  * Every admin route: an authenticated admin holding exactly one plugin action, with the plugin's

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ProviderName } from '../config';
+import type { ProviderName } from '../../contracts/config';
 import { createAiClient, type AiClient } from '../ai/client';
 import { ProviderNotConfiguredError } from '../ai/errors';
 import type { EffectiveProvider } from '../ai/provider-settings';

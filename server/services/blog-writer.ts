@@ -15,7 +15,7 @@ import {
   blogOutlinePrompt,
   blogSectionPrompt,
   type BlogOptions,
-} from '../prompts/blog';
+} from '../../writers/prompts/blog';
 import type { JobKind, JobPayload } from '../queue/job-kind';
 import type { ProgressUpdate } from '../queue/types';
 import {
@@ -26,9 +26,9 @@ import {
   percentOf,
   stepLabel,
   type BlogStep,
-} from '../writers/blog-plan';
-import { WRITERS } from '../writers/catalogue';
-import { describeViolations, type LimitViolation } from '../writers/limits';
+} from '../../writers/blog-plan';
+import { WRITERS } from '../../writers/catalogue';
+import { describeViolations, type LimitViolation } from '../../writers/limits';
 import {
   blogFaq,
   blogMeta,
@@ -36,7 +36,7 @@ import {
   checkBlogFaq,
   checkBlogMeta,
   checkBlogOutline,
-} from '../writers/outputs';
+} from '../../writers/outputs';
 import { getService } from '../utils/services';
 import { isPermanentAiError, toGenerationView, type GenerationRow } from './generations';
 

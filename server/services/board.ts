@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ACTIONS, PLUGIN_ID, uidOf } from '../permissions';
+import { ACTIONS, PLUGIN_ID, uidOf } from '../../contracts/permissions';
 import type { QueueBoard } from '../queue/board';
 import { redisConnection } from '../queue/redis-connection';
 import { appSecret } from '../utils/app-secret';

@@ -7,9 +7,9 @@ import type {
   SavedDraft,
   TargetField,
 } from '../../contracts/writers';
-import { PLUGIN_ID } from '../permissions';
-import { markdownToBlocks } from '../writers/markdown-blocks';
-import { detectMapping, slotsOf, slugify, targetFieldsOf } from '../writers/save-mapping';
+import { PLUGIN_ID } from '../../contracts/permissions';
+import { markdownToBlocks } from '../../writers/markdown-blocks';
+import { detectMapping, slotsOf, slugify, targetFieldsOf } from '../../writers/save-mapping';
 
 const GENERATIONS = 'plugin::alwrity.generation';
 const MAPPINGS_KEY = 'mappings';

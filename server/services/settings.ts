@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PROVIDER_NAMES, type ProviderName } from '../config';
+import { PROVIDER_NAMES, type ProviderName } from '../../contracts/config';
 import type { SettingsView, UpdateSettingsBody } from '../../contracts/settings';
 import {
   describeSettings,
@@ -12,7 +12,7 @@ import {
 } from '../ai/provider-settings';
 import { appSecret } from '../utils/app-secret';
 import { deriveKey, open, seal } from '../utils/crypto';
-import { PLUGIN_ID } from '../permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 import { pluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/services';
 

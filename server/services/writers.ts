@@ -2,11 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GenerationView } from '../../contracts/generations';
 import { estimateCost } from '../ai/pricing';
-import type { WriterId } from '../writers/catalogue';
-import { WRITER_RUNNERS } from '../writers/runners';
+import type { WriterId } from '../../writers/catalogue';
+import { WRITER_RUNNERS } from '../../writers/runners';
 import { getService } from '../utils/services';
 import type { RewriteBody } from '../../contracts/writers';
-import { rewritePrompt } from '../prompts/rewrite';
+import { rewritePrompt } from '../../writers/prompts/rewrite';
 import { BLOG_JOB } from './blog-writer';
 import { toGenerationView, type GenerationRow } from './generations';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_ROLE_GRANTS, PLUGIN_ID, uidOf } from '../permissions';
+import { DEFAULT_ROLE_GRANTS, PLUGIN_ID, uidOf } from '../../contracts/permissions';
 
 const STORE_KEY = 'default-permissions-granted';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { resolveConfig, type PluginConfig } from '../config';
-import { PLUGIN_ID } from '../permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 
 const cache = new WeakMap<Core.Strapi, PluginConfig>();
 

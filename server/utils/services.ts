@@ -8,7 +8,7 @@ import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
 import type { SettingsService } from '../services/settings';
 import type { WritersService } from '../services/writers';
-import { PLUGIN_ID } from '../permissions';
+import { PLUGIN_ID } from '../../contracts/permissions';
 
 interface Services {
   ai: AiService;

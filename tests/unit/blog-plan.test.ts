@@ -7,7 +7,7 @@ import {
   percentOf,
   writtenSoFar,
   WRITTEN_SO_FAR_MAX,
-} from '../../server/writers/blog-plan';
+} from '../../writers/blog-plan';
 
 const outline = [
   { heading: 'One', points: [] },

@@ -1,5 +1,5 @@
-import { markdownToBlocks } from '../../server/writers/markdown-blocks';
-import { detectMapping, slotsOf, slugify, targetFieldsOf } from '../../server/writers/save-mapping';
+import { markdownToBlocks } from '../../writers/markdown-blocks';
+import { detectMapping, slotsOf, slugify, targetFieldsOf } from '../../writers/save-mapping';
 
 const attributes = {
   title: { type: 'string', required: true },

@@ -5,7 +5,7 @@ import {
   countBetween,
   describeViolations,
   isSlug,
-} from '../../server/writers/limits';
+} from '../../writers/limits';
 
 describe('hard limits', () => {
   it('counts characters as code points, so an emoji counts once', () => {

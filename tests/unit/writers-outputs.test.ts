@@ -4,7 +4,7 @@ import {
   checkSocialPosts,
   checkVideoScript,
   withHashtags,
-} from '../../server/writers/outputs';
+} from '../../writers/outputs';
 
 const post = (text: string, hashtags: string[] = []) => ({ parts: [text], hashtags });
 

@@ -1,4 +1,4 @@
-import { describeWriters, WRITERS } from '../../server/writers/catalogue';
+import { describeWriters, WRITERS } from '../../writers/catalogue';
 
 describe('the writer catalogue', () => {
   it('offers the six writers, the long-form blog as a job and the rest streamed', () => {

@@ -1,6 +1,6 @@
 import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { charCount } from '../../../server/writers/limits';
+import { charCount } from '../../../writers/limits';
 import { msg } from '../../utils/translations';
 
 interface CharCountProps {

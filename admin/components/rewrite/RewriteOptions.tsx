@@ -3,7 +3,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { REWRITE_OPERATIONS, type RewriteOperation } from '../../../contracts/writers';
-import { TONES } from '../../../server/writers/options';
+import { TONES } from '../../../writers/options';
 import { useOptionText } from '../../hooks/useOptionText';
 import { msg } from '../../utils/translations';
 

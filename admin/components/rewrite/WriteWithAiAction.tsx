@@ -3,7 +3,7 @@ import { Magic } from '@strapi/icons';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { lazy, Suspense } from 'react';
 import { useIntl } from 'react-intl';
-import { ACTIONS } from '../../../server/permissions';
+import { ACTIONS } from '../../../contracts/permissions';
 import { usePermissions } from '../../hooks/usePermissions';
 import { msg } from '../../utils/translations';
 

@@ -2,7 +2,7 @@ import { Box } from '@strapi/design-system';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
-import { ACTIONS } from '../../../server/permissions';
+import { ACTIONS } from '../../../contracts/permissions';
 import { errorMessage } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useGeneration, useWriters } from '../../hooks/useWriterData';

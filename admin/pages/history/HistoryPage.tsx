@@ -7,7 +7,7 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { GenerationSummary } from '../../../contracts/generations';
 import type { Pagination } from '../../../contracts/jobs';
-import { ACTIONS } from '../../../server/permissions';
+import { ACTIONS } from '../../../contracts/permissions';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
 import { useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';

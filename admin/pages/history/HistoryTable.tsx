@@ -17,7 +17,7 @@ import type { GenerationSummary } from '../../../contracts/generations';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { COST_FORMAT } from '../../utils/cost';
 import { formatDuration } from '../../utils/format';
-import { ACTIONS } from '../../../server/permissions';
+import { ACTIONS } from '../../../contracts/permissions';
 import { usePermissions } from '../../hooks/usePermissions';
 import { duplicatePath, historyPath, writerPath } from '../../utils/paths';
 import { msg } from '../../utils/translations';

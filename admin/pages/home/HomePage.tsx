@@ -3,7 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { ACTIONS, PLUGIN_ID } from '../../../server/permissions';
+import { ACTIONS, PLUGIN_ID } from '../../../contracts/permissions';
 import type { SettingsView } from '../../../contracts/settings';
 import { useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';

@@ -1,4 +1,4 @@
-import { ACTIONS, type ActionName } from '../../../server/permissions';
+import { ACTIONS, type ActionName } from '../../../contracts/permissions';
 import type { TranslationKey } from '../../utils/translations';
 
 export interface PanelDefinition {

@@ -26,7 +26,7 @@ import {
   type JobStatus,
   type JobView,
 } from '../../../contracts/jobs';
-import { ACTIONS } from '../../../server/permissions';
+import { ACTIONS } from '../../../contracts/permissions';
 import { JobProgress } from '../../components/JobProgress';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { errorMessage, useApi } from '../../hooks/useApi';

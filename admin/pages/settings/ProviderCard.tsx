@@ -15,7 +15,7 @@ import type {
   SourcedValue,
   TestConnectionResult,
 } from '../../../contracts/settings';
-import type { Feature, ProviderName } from '../../../server/config';
+import type { Feature, ProviderName } from '../../../contracts/config';
 import { msg } from '../../utils/translations';
 
 export interface ProviderDraft {

@@ -15,8 +15,8 @@ import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tan
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SettingsView, TestConnectionResult } from '../../../contracts/settings';
-import { PROVIDER_NAMES, type ProviderName } from '../../../server/config';
-import { ACTIONS, adminPermission } from '../../../server/permissions';
+import { PROVIDER_NAMES, type ProviderName } from '../../../contracts/config';
+import { ACTIONS, adminPermission } from '../../../contracts/permissions';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { queryClient } from '../../utils/queryClient';

@@ -1,5 +1,5 @@
 import type { SettingsView, UpdateSettingsBody } from '../../../contracts/settings';
-import { PROVIDER_NAMES, type ProviderName } from '../../../server/config';
+import { PROVIDER_NAMES, type ProviderName } from '../../../contracts/config';
 import type { ProviderDraft } from './ProviderCard';
 
 export interface SettingsDraft {

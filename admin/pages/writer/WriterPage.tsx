@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { GenerationView } from '../../../contracts/generations';
-import { ACTIONS } from '../../../server/permissions';
+import { ACTIONS } from '../../../contracts/permissions';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useStreamedPost } from '../../hooks/useStreamedPost';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ChatMessage } from '../ai/types';
-import type { WRITERS } from '../writers/catalogue';
+import type { ChatMessage } from '../../contracts/messages';
+import type { WRITERS } from '../catalogue';
 import { briefLines, writerMessages } from './brief';
 
 export type StoryOptions = z.output<(typeof WRITERS)['story']['options']>;

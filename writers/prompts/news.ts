@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ChatMessage } from '../ai/types';
-import type { WRITERS } from '../writers/catalogue';
-import { NEWS_HEADLINE_MAX } from '../writers/outputs';
+import type { ChatMessage } from '../../contracts/messages';
+import type { WRITERS } from '../catalogue';
+import { NEWS_HEADLINE_MAX } from '../outputs';
 import { briefLines, writerMessages } from './brief';
 
 export type NewsOptions = z.output<(typeof WRITERS)['news']['options']>;

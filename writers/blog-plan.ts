@@ -1,4 +1,4 @@
-import type { BlogDraft, OutlineSection } from '../../contracts/writers';
+import type { BlogDraft, OutlineSection } from '../contracts/writers';
 
 /**
  * The long-form blog as a list of steps. A step's result is saved into the draft when it ends,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ChatMessage } from '../ai/types';
-import type { WRITERS } from '../writers/catalogue';
-import { NETWORK_LIMITS } from '../writers/outputs';
+import type { ChatMessage } from '../../contracts/messages';
+import type { WRITERS } from '../catalogue';
+import { NETWORK_LIMITS } from '../outputs';
 import { briefLines, writerMessages } from './brief';
 
 export type SocialOptions = z.output<(typeof WRITERS)['social']['options']>;

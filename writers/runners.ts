@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { ChatMessage } from '../ai/types';
-import { emailPrompt, type EmailOptions } from '../prompts/email';
-import { newsPrompt, type NewsOptions } from '../prompts/news';
-import { socialPrompt, type SocialOptions } from '../prompts/social';
-import { storyPrompt, type StoryOptions } from '../prompts/story';
-import { videoScriptPrompt, type VideoScriptOptions } from '../prompts/video-script';
+import type { ChatMessage } from '../contracts/messages';
+import { emailPrompt, type EmailOptions } from './prompts/email';
+import { newsPrompt, type NewsOptions } from './prompts/news';
+import { socialPrompt, type SocialOptions } from './prompts/social';
+import { storyPrompt, type StoryOptions } from './prompts/story';
+import { videoScriptPrompt, type VideoScriptOptions } from './prompts/video-script';
 import type { WriterId } from './catalogue';
 import { describeViolations, type LimitViolation } from './limits';
 import {

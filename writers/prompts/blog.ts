@@ -1,14 +1,9 @@
 import type { z } from 'zod';
 import type { BlogDraft } from '../../contracts/writers';
-import type { ChatMessage } from '../ai/types';
-import {
-  BLOG_FAQ_RANGE,
-  BLOG_TITLE_MAX,
-  META_DESCRIPTION_RANGE,
-  META_TITLE_MAX,
-} from '../writers/outputs';
-import type { WRITERS } from '../writers/catalogue';
-import { writtenSoFar } from '../writers/blog-plan';
+import type { ChatMessage } from '../../contracts/messages';
+import { BLOG_FAQ_RANGE, BLOG_TITLE_MAX, META_DESCRIPTION_RANGE, META_TITLE_MAX } from '../outputs';
+import type { WRITERS } from '../catalogue';
+import { writtenSoFar } from '../blog-plan';
 import { briefLines, writerMessages } from './brief';
 
 export type BlogOptions = z.output<(typeof WRITERS)['blog']['options']>;

@@ -1,4 +1,4 @@
-import type { BlogDraft, OutputSlot, TargetField } from '../../contracts/writers';
+import type { BlogDraft, OutputSlot, TargetField } from '../contracts/writers';
 import { blogMarkdown } from './blog-plan';
 
 /**

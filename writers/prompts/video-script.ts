@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ChatMessage } from '../ai/types';
-import type { WRITERS } from '../writers/catalogue';
-import { YOUTUBE } from '../writers/outputs';
+import type { ChatMessage } from '../../contracts/messages';
+import type { WRITERS } from '../catalogue';
+import { YOUTUBE } from '../outputs';
 import { briefLines, writerMessages } from './brief';
 
 export type VideoScriptOptions = z.output<(typeof WRITERS)['video-script']['options']>;

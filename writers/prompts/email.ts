@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ChatMessage } from '../ai/types';
-import type { WRITERS } from '../writers/catalogue';
-import { EMAIL_PREHEADER_MAX, EMAIL_SUBJECT_MAX } from '../writers/outputs';
+import type { ChatMessage } from '../../contracts/messages';
+import type { WRITERS } from '../catalogue';
+import { EMAIL_PREHEADER_MAX, EMAIL_SUBJECT_MAX } from '../outputs';
 import { briefLines, writerMessages } from './brief';
 
 export type EmailOptions = z.output<(typeof WRITERS)['email']['options']>;

@@ -1,5 +1,5 @@
-import type { ChatMessage } from '../ai/types';
-import type { CommonOptions } from '../writers/options';
+import type { ChatMessage } from '../../contracts/messages';
+import type { CommonOptions } from '../options';
 
 /**
  * Pieces every writer's prompt shares. Templates are plain functions from typed options to
