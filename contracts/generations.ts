@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES } from './config';
-import { JOB_STATUSES, type Pagination } from './jobs';
+import { JOB_STATUSES, pageQuery, type Pagination } from './jobs';
 import type { SavedDraft } from './writers';
 
 /** POST /alwrity/generations: a free prompt, run as a queued, streamed job. */
@@ -46,8 +46,7 @@ export const listGenerationsQuery = z
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     q: z.string().trim().min(1).max(200).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQuery,
   })
   .strict();
 export type ListGenerationsQuery = z.infer<typeof listGenerationsQuery>;

@@ -23,12 +23,22 @@ export interface JobView {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Every list's paging: at most 100 rows a page and 500 pages, so no request makes the database
+ * skip or merge more than 50,000 rows.
+ */
+export const MAX_PAGE = 500;
+export const MAX_PAGE_SIZE = 100;
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+};
+
 export const listJobsQuery = z
   .object({
-    kind: z.string().min(1).optional(),
+    kind: z.string().min(1).max(40).optional(),
     status: z.enum(JOB_STATUSES).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQuery,
   })
   .strict();
 export type ListJobsQuery = z.infer<typeof listJobsQuery>;

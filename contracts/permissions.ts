@@ -115,17 +115,36 @@ export const ACTION_DEFINITIONS: readonly ActionDefinition[] = [
   },
 ];
 
-/** Granted on first install only; admins change them freely afterwards. */
+/** Strapi's own condition: the document was created by the user. */
+export const IS_CREATOR = 'admin::is-creator';
+
+export interface DefaultGrant {
+  action: ActionName;
+  /** Strapi condition ids, as the role editor sets them. */
+  conditions: readonly string[];
+}
+
+const grant = (action: ActionName, conditions: readonly string[] = []): DefaultGrant => ({
+  action,
+  conditions,
+});
+
+/**
+ * Granted once per action (on first install, or when an action is new); admins change them
+ * freely afterwards. Authors reach only their own runs: the generation actions carry "Is creator".
+ */
 export const DEFAULT_ROLE_GRANTS: Readonly<
-  Record<'strapi-editor' | 'strapi-author', readonly ActionName[]>
+  Record<'strapi-editor' | 'strapi-author', readonly DefaultGrant[]>
 > = {
-  'strapi-editor': Object.values(ACTIONS).filter((action) => !action.startsWith('settings.')),
+  'strapi-editor': Object.values(ACTIONS)
+    .filter((action) => !action.startsWith('settings.'))
+    .map((action) => grant(action)),
   'strapi-author': [
-    ACTIONS.writerUse,
-    ACTIONS.generationsRead,
-    ACTIONS.seoUse,
-    ACTIONS.chatUse,
-    ACTIONS.calendarRead,
+    grant(ACTIONS.writerUse, [IS_CREATOR]),
+    grant(ACTIONS.generationsRead, [IS_CREATOR]),
+    grant(ACTIONS.seoUse),
+    grant(ACTIONS.chatUse),
+    grant(ACTIONS.calendarRead),
   ],
 };
 

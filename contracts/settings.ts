@@ -32,16 +32,25 @@ export interface SettingsView {
 
 export const BRAND_VOICE_MAX = 5000;
 
-const optionalText = z.string().trim().min(1).nullable().optional();
+/** Every field has a ceiling: nothing unbounded reaches the store or a provider's headers. */
+export const SETTINGS_LIMITS = { apiKey: 500, baseURL: 2048, text: 200 } as const;
+
+const optionalText = z.string().trim().min(1).max(SETTINGS_LIMITS.text).nullable().optional();
 const modelsInput = z
-  .partialRecord(z.enum(FEATURES), z.string().trim().min(1).nullable())
+  .partialRecord(z.enum(FEATURES), z.string().trim().min(1).max(SETTINGS_LIMITS.text).nullable())
   .optional();
 
 const providerInput = (extra: z.ZodRawShape = {}) =>
   z
     .object({
-      apiKey: z.string().trim().min(8, 'must be at least 8 characters').nullable().optional(),
-      baseURL: z.url().nullable().optional(),
+      apiKey: z
+        .string()
+        .trim()
+        .min(8, 'must be at least 8 characters')
+        .max(SETTINGS_LIMITS.apiKey)
+        .nullable()
+        .optional(),
+      baseURL: z.url().max(SETTINGS_LIMITS.baseURL).nullable().optional(),
       models: modelsInput,
       ...extra,
     })

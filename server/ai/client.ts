@@ -3,8 +3,10 @@ import type { Feature, ProviderName } from '../../contracts/config';
 import {
   AbortedError,
   InvalidOutputError,
+  PROVIDER_LABELS,
   ProviderError,
   StreamCutError,
+  describeAiError,
   isAbortError,
 } from './errors';
 import { createChannel } from './channel';
@@ -49,8 +51,6 @@ const addUsage = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
   output: a.output + b.output,
   total: a.total + b.total,
 });
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A fallback helps only when the first provider is down, not when the request itself is wrong. */
 const shouldFallBack = (error: unknown) =>
@@ -116,6 +116,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
         });
         return result;
       } catch (error) {
+        if (error instanceof ProviderError) error.model ??= model;
         lastError = context.signal?.aborted ? new AbortedError(context.signal.reason) : error;
         await report({
           action,
@@ -125,7 +126,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
           usage: ZERO_USAGE,
           latencyMs: Date.now() - started,
           outcome: 'error',
-          error: messageOf(lastError),
+          error: describeAiError(lastError) ?? 'Unexpected error (see the server log).',
           userId: context.userId,
           subjectDocumentId: context.subjectDocumentId,
         });
@@ -167,7 +168,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
           partial += event.text;
           channel.push(event.text);
         }
-        throw new ProviderError('The stream ended without its final chunk.', {
+        throw new ProviderError(`${PROVIDER_LABELS[adapter.name]} ended its stream early.`, {
           provider: adapter.name,
           retryable: true,
         });
@@ -175,7 +176,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
         if (signal.aborted) throw new AbortedError(signal.reason);
         const cause = idle.signal.aborted
           ? new ProviderError(
-              `No data from ${adapter.name} for ${options.streamIdleTimeoutMs} ms.`,
+              `${PROVIDER_LABELS[adapter.name]} sent no data for ${options.streamIdleTimeoutMs} ms.`,
               { provider: adapter.name, retryable: true },
             )
           : error;
@@ -232,8 +233,11 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
     );
     const reparsed = validateJsonOutput(second.text, request.schema, request.check);
     if (!reparsed.ok) {
+      // The parser's own words quote the answer; a stored error says only what kind of wrong.
       throw new InvalidOutputError(
-        `The model's answer was still invalid after one repair. ${reparsed.problem}`,
+        reparsed.kind === 'json'
+          ? 'The model answered invalid JSON twice.'
+          : `The model's answer was still invalid after one repair. ${reparsed.problem}`,
         second.text,
       );
     }

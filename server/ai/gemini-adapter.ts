@@ -1,7 +1,7 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai';
 import type { Feature } from '../../contracts/config';
-import { AbortedError, ProviderError } from './errors';
+import { AbortedError, ProviderError, statusMessage } from './errors';
 import { isTransientStatus } from './retry';
 import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
 
@@ -30,19 +30,10 @@ export const parseRetryDelay = (message: string): number | undefined => {
   return match ? Number(match[1]) * 1000 : undefined;
 };
 
-const errorMessageOf = (raw: string): string => {
-  try {
-    const parsed = JSON.parse(raw) as { error?: { message?: string } };
-    return parsed.error?.message ?? raw;
-  } catch {
-    return raw;
-  }
-};
-
 export const toGeminiProviderError = (error: unknown): Error => {
   if (error instanceof Error && error.name === 'AbortError') return new AbortedError();
   if (error instanceof ApiError) {
-    return new ProviderError(`Gemini: ${errorMessageOf(error.message)}`, {
+    return new ProviderError(statusMessage('gemini', error.status), {
       provider: 'gemini',
       status: error.status,
       retryable: isTransientStatus(error.status),
@@ -52,7 +43,7 @@ export const toGeminiProviderError = (error: unknown): Error => {
   }
   if (error instanceof TypeError) {
     // fetch() failing outright (refused, reset): transient by nature.
-    return new ProviderError(`Gemini: ${error.message}`, {
+    return new ProviderError('Gemini could not be reached.', {
       provider: 'gemini',
       retryable: true,
       cause: error,

@@ -6,7 +6,11 @@ const unfence = (text: string): string => {
   return fenced ? fenced[1]! : text;
 };
 
-export type ParsedOutput<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** What was wrong: not JSON at all, JSON off the schema, or a limit broken. */
+export type OutputProblem = 'json' | 'schema' | 'limits';
+
+export type ParsedOutput<T> =
+  { ok: true; value: T } | { ok: false; kind: OutputProblem; problem: string };
 
 /** Parses and validates a model's JSON answer, describing what is wrong in words a model can fix. */
 export const parseJsonOutput = <T>(text: string, schema: z.ZodType<T>): ParsedOutput<T> => {
@@ -14,14 +18,18 @@ export const parseJsonOutput = <T>(text: string, schema: z.ZodType<T>): ParsedOu
   try {
     data = JSON.parse(unfence(text));
   } catch (error) {
-    return { ok: false, problem: `The answer is not valid JSON (${(error as Error).message}).` };
+    return {
+      ok: false,
+      kind: 'json',
+      problem: `The answer is not valid JSON (${(error as Error).message}).`,
+    };
   }
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues
     .map((issue) => `- ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
     .join('\n');
-  return { ok: false, problem: `The JSON does not match the schema:\n${issues}` };
+  return { ok: false, kind: 'schema', problem: `The JSON does not match the schema:\n${issues}` };
 };
 
 /** The schema first, then the caller's own limits. */
@@ -33,7 +41,9 @@ export const validateJsonOutput = <T>(
   const parsed = parseJsonOutput(text, schema);
   if (!parsed.ok || !check) return parsed;
   const problem = check(parsed.value);
-  return problem ? { ok: false, problem: `The JSON breaks these limits: ${problem}.` } : parsed;
+  return problem
+    ? { ok: false, kind: 'limits', problem: `The JSON breaks these limits: ${problem}.` }
+    : parsed;
 };
 
 export const repairInstruction = (problem: string): string =>

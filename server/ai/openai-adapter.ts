@@ -1,7 +1,7 @@
 import OpenAI, { APIError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Feature } from '../../contracts/config';
-import { ProviderError, AbortedError } from './errors';
+import { ProviderError, AbortedError, statusMessage } from './errors';
 import { isTransientStatus, parseRetryAfter } from './retry';
 import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
 
@@ -28,7 +28,7 @@ const usageOf = (usage: OpenAI.CompletionUsage | null | undefined): TokenUsage =
 export const toOpenAIProviderError = (error: unknown): Error => {
   if (error instanceof APIUserAbortError) return new AbortedError();
   if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError('OpenAI did not answer in time.', {
+    return new ProviderError('OpenAI timed out.', {
       provider: 'openai',
       retryable: true,
       cause: error,
@@ -36,13 +36,16 @@ export const toOpenAIProviderError = (error: unknown): Error => {
   }
   if (error instanceof APIError) {
     const status = error.status;
-    return new ProviderError(`OpenAI: ${error.message}`, {
-      provider: 'openai',
-      status,
-      retryable: isTransientStatus(status),
-      retryAfterMs: parseRetryAfter(error.headers?.get('retry-after')),
-      cause: error,
-    });
+    return new ProviderError(
+      status === undefined ? 'OpenAI could not be reached.' : statusMessage('openai', status),
+      {
+        provider: 'openai',
+        status,
+        retryable: isTransientStatus(status),
+        retryAfterMs: parseRetryAfter(error.headers?.get('retry-after')),
+        cause: error,
+      },
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 };

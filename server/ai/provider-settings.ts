@@ -11,6 +11,8 @@ import { lastFour } from '../utils/crypto';
 /** What the settings page saved; `apiKey` holds plaintext here (decrypted by the service). */
 export interface SavedProvider {
   apiKey?: string;
+  /** The base URL the key was saved for (`''`: the provider's own): it goes nowhere else. */
+  keyBaseURL?: string;
   baseURL?: string;
   organization?: string;
   models?: Partial<Record<Feature, string>>;
@@ -68,6 +70,44 @@ const providerField = (layers: Layers, name: ProviderName, field: ProviderField)
     null,
   );
 
+/** From the config file or the environment only. */
+const serverField = (layers: Layers, name: ProviderName, field: ProviderField) => {
+  const value = pick<string | null>(
+    [
+      ['config', providerLayer(layers.config, name)?.[field]],
+      ['env', providerLayer(layers.env, name)?.[field]],
+    ],
+    null,
+  );
+  return { ...value, locked: true };
+};
+
+const ABSENT: SourcedValue<string | null> = { value: null, source: 'default', locked: false };
+
+/**
+ * A key and the address it may be sent to, as one pair. A key from the config file or the
+ * environment goes only where that configuration says (its base URL and organization are locked
+ * with it); a key saved in the settings page only to the base URL it was saved for.
+ */
+export const boundProvider = (layers: Layers, name: ProviderName) => {
+  const apiKey = providerField(layers, name, 'apiKey');
+  if (apiKey.locked) {
+    return {
+      apiKey,
+      baseURL: serverField(layers, name, 'baseURL'),
+      organization: serverField(layers, name, 'organization'),
+    };
+  }
+  const baseURL = providerField(layers, name, 'baseURL');
+  const boundTo = layers.saved.providers?.[name]?.keyBaseURL;
+  const moved = apiKey.value !== null && boundTo !== undefined && boundTo !== (baseURL.value ?? '');
+  return {
+    apiKey: moved ? ABSENT : apiKey,
+    baseURL,
+    organization: providerField(layers, name, 'organization'),
+  };
+};
+
 const providerModels = (layers: Layers, name: ProviderName) => {
   const models: Partial<Record<Feature, SourcedValue<string>>> = {};
   for (const feature of FEATURES) {
@@ -95,7 +135,8 @@ const providerChoice = (layers: Layers, key: 'default' | 'fallback') =>
 export const resolveProviders = (layers: Layers): EffectiveProviders => {
   const providers: Partial<Record<ProviderName, EffectiveProvider>> = {};
   for (const name of PROVIDER_NAMES) {
-    const apiKey = providerField(layers, name, 'apiKey').value;
+    const bound = boundProvider(layers, name);
+    const apiKey = bound.apiKey.value;
     if (!apiKey) continue;
     const models = Object.fromEntries(
       Object.entries(providerModels(layers, name)).map(([feature, sourced]) => [
@@ -105,11 +146,8 @@ export const resolveProviders = (layers: Layers): EffectiveProviders => {
     );
     providers[name] = {
       apiKey,
-      baseURL: providerField(layers, name, 'baseURL').value ?? undefined,
-      organization:
-        name === 'openai'
-          ? (providerField(layers, name, 'organization').value ?? undefined)
-          : undefined,
+      baseURL: bound.baseURL.value ?? undefined,
+      organization: name === 'openai' ? (bound.organization.value ?? undefined) : undefined,
       models,
     };
   }
@@ -127,12 +165,12 @@ export const resolveProviders = (layers: Layers): EffectiveProviders => {
 /** The browser's view: where each value comes from, and never a whole key. */
 export const describeSettings = (layers: Layers, queue: SettingsView['queue']): SettingsView => {
   const view = (name: ProviderName): ProviderSettingsView => {
-    const apiKey = providerField(layers, name, 'apiKey');
+    const { apiKey, baseURL, organization } = boundProvider(layers, name);
     return {
       configured: Boolean(apiKey.value),
       apiKey: { ...apiKey, value: apiKey.value ? lastFour(apiKey.value) : null },
-      baseURL: providerField(layers, name, 'baseURL'),
-      ...(name === 'openai' ? { organization: providerField(layers, name, 'organization') } : {}),
+      baseURL,
+      ...(name === 'openai' ? { organization } : {}),
       models: providerModels(layers, name),
     };
   };

@@ -2,6 +2,7 @@ import board from './board';
 import generations from './generations';
 import jobs from './jobs';
 import settings from './settings';
+import usage from './usage';
 import writers from './writers';
 
-export default { board, generations, jobs, settings, writers };
+export default { board, generations, jobs, settings, usage, writers };

@@ -6,6 +6,9 @@ import {
   listJobsQuery,
   type JobsListMeta,
 } from '../../contracts/jobs';
+import { ACTIONS, type ActionName } from '../../contracts/permissions';
+import { GENERATION_UID } from '../repositories/generations';
+import { scopeOf, type Scope } from '../utils/permission-scope';
 import { getService } from '../utils/services';
 import type { JobEvent } from '../queue/types';
 import { openEventStream } from '../utils/sse';
@@ -15,9 +18,14 @@ import { parseInput } from '../utils/validate';
  * Server-sent events: a `job` snapshot first, `progress` as it comes (from any instance, through
  * QueueEvents), a fresh `job` snapshot on each state change; ends when the job finishes.
  */
-export const streamJobEvents = async (strapi: Core.Strapi, ctx: Context, id: string) => {
+export const streamJobEvents = async (
+  strapi: Core.Strapi,
+  ctx: Context,
+  id: string,
+  scope: Scope,
+) => {
   const jobs = getService(strapi, 'jobs');
-  const first = await jobs.get(id);
+  const first = await jobs.get(id, scope);
   if (TERMINAL_STATUSES.includes(first.status)) {
     const stream = openEventStream(ctx);
     stream.send('job', first);
@@ -26,7 +34,7 @@ export const streamJobEvents = async (strapi: Core.Strapi, ctx: Context, id: str
 
   // Subscribed before the stream opens, so an unreachable queue still answers 503.
   let forward: (event: JobEvent) => void = () => {};
-  const unsubscribe = await jobs.subscribe(id, (event) => forward(event));
+  const unsubscribe = await jobs.subscribe(id, (event) => forward(event), scope);
   const stream = openEventStream(ctx);
   void stream.closed.then(unsubscribe);
   stream.send('job', first);
@@ -43,31 +51,38 @@ export const streamJobEvents = async (strapi: Core.Strapi, ctx: Context, id: str
   await sendSnapshot();
 };
 
+/**
+ * The Jobs page honours the role conditions on the jobs actions too. Every job document carries
+ * `createdBy`, so the conditions Strapi offers ("Is creator", "Has same role as creator") mean
+ * the same for each content type; they are read for the generation model.
+ */
 const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => getService(strapi, 'jobs');
   const idOf = (ctx: Context) => parseInput(jobIdParams, ctx.params, 'job id').id;
+  const scope = (ctx: Context, action: ActionName) => scopeOf(strapi, ctx, action, GENERATION_UID);
 
   return {
     async find(ctx: Context) {
       const { results, pagination } = await jobs().list(
         parseInput(listJobsQuery, ctx.query, 'query'),
+        scope(ctx, ACTIONS.jobsRead),
       );
       const meta: JobsListMeta = { pagination, queue: { driver: jobs().driverKind() } };
       ctx.body = { data: results, meta };
     },
     async findOne(ctx: Context) {
-      ctx.body = { data: await jobs().get(idOf(ctx)) };
+      ctx.body = { data: await jobs().get(idOf(ctx), scope(ctx, ACTIONS.jobsRead)) };
     },
     async cancel(ctx: Context) {
-      ctx.body = { data: await jobs().cancel(idOf(ctx)) };
+      ctx.body = { data: await jobs().cancel(idOf(ctx), scope(ctx, ACTIONS.jobsManage)) };
     },
     async retry(ctx: Context) {
-      ctx.body = { data: await jobs().retry(idOf(ctx)) };
+      ctx.body = { data: await jobs().retry(idOf(ctx), scope(ctx, ACTIONS.jobsManage)) };
     },
 
     /** Server-sent events of one job, until it finishes (see `streamJobEvents`). */
     async events(ctx: Context) {
-      await streamJobEvents(strapi, ctx, idOf(ctx));
+      await streamJobEvents(strapi, ctx, idOf(ctx), scope(ctx, ACTIONS.jobsRead));
     },
   };
 };

@@ -37,18 +37,13 @@ const writersController = ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     // Refusals that need no model call answer with their own status, even to a stream.
-    writers.assertAvailable(writer);
-    await getService(strapi, 'ai').ensureConfigured();
-    await answerStreamed(ctx, (call) => writers.generate(writer, input, ctx.state.user.id, call));
+    await answerStreamed(ctx, await writers.generate(writer, input, ctx.state.user.id));
   },
 
   /** Rewrites one field's text for the content manager's "Write with AI"; nothing is saved. */
   async rewrite(ctx: Context) {
     const body = parseInput(rewriteBody, ctx.request.body);
-    await getService(strapi, 'ai').ensureConfigured();
-    await answerStreamed(ctx, (call) =>
-      getService(strapi, 'writers').rewrite(body, ctx.state.user.id, call),
-    );
+    await answerStreamed(ctx, await getService(strapi, 'writers').rewrite(body, ctx.state.user.id));
   },
 });
 

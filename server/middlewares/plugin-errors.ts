@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { QueueUnavailableError } from '../queue/types';
 import { httpFailureOf, type HttpFailure } from '../utils/http-errors';
 import { pluginConfig } from '../utils/plugin-config';
+import { QuotaExceededError } from '../utils/quota';
 
 const WORKER_ONLY_MESSAGE =
   "This Strapi process runs Alwrity workers only (worker: 'only'); send requests to a web process.";
@@ -37,6 +38,12 @@ const pluginErrors =
           `[alwrity] ${error.message} (${(error.cause as Error)?.message ?? error.cause})`,
         );
         ctx.set('Retry-After', '5');
+      }
+      if (error instanceof QuotaExceededError) {
+        ctx.set(
+          'Retry-After',
+          String(Math.max(1, Math.ceil((error.resetsAt.getTime() - Date.now()) / 1000))),
+        );
       }
       answer(ctx, failure);
     }

@@ -129,6 +129,12 @@ export default {
     },
     {
       method: 'GET',
+      path: '/usage/me',
+      handler: 'usage.me',
+      config: requires(ACTIONS.writerUse),
+    },
+    {
+      method: 'GET',
       path: '/save-targets',
       handler: 'generations.saveTargets',
       config: requires(ACTIONS.writerUse),

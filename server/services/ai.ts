@@ -2,11 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ProviderName } from '../../contracts/config';
 import { createAiClient, type AiClient } from '../ai/client';
-import { ProviderNotConfiguredError } from '../ai/errors';
+import { describeAiError, PROVIDER_LABELS, ProviderNotConfiguredError } from '../ai/errors';
 import type { EffectiveProvider } from '../ai/provider-settings';
 import type { ProviderAdapter } from '../ai/types';
 import type { TestConnectionResult } from '../../contracts/settings';
 import { pluginConfig } from '../utils/plugin-config';
+import { reportFailure } from '../utils/safe-error';
 import { getService } from '../utils/services';
 
 // Each SDK is loaded on its first call, not at boot: together they would add a quarter second.
@@ -67,12 +68,16 @@ const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Before anything is written: a 400 saying how to add a key, when no call could be made. */
-    async ensureConfigured(provider?: ProviderName) {
+    /**
+     * Before anything is written: a 400 saying how to add a key when no call could be made, a
+     * 429 saying when it resets when the user's daily quota is used up.
+     */
+    async ensureCanCall(userId: number, provider?: ProviderName) {
       const { providers, order } = await getService(strapi, 'settings').effectiveProviders();
       const missing = missingProvider(providers, order, provider);
       if (missing)
         throw new errors.ApplicationError(missing.message, { provider: provider ?? null });
+      await getService(strapi, 'usage').assertWithinQuota(userId);
     },
 
     /** A real, minimal call (list models) with the saved or configured key. */
@@ -108,7 +113,10 @@ const aiService = ({ strapi }: { strapi: Core.Strapi }) => {
           ok: false,
           provider,
           latencyMs: Date.now() - started,
-          error: (error as Error).message,
+          error: signal.aborted
+            ? `${PROVIDER_LABELS[provider]} timed out.`
+            : (describeAiError(error) ??
+              reportFailure(strapi, error, `the ${provider} connection test`)),
         };
       }
     },

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { estimateCost } from '../ai/pricing';
 import type { UsageRecord } from '../ai/types';
+import { auditLogsRepository } from '../repositories/audit-logs';
 
-const UID = 'plugin::alwrity.audit-log';
-
-const auditLogService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** One row per model call: who, which provider and model, tokens, cost, latency, outcome. */
-  async record(record: UsageRecord) {
-    await strapi.documents(UID).create({
-      data: {
+const auditLogService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const auditLogs = auditLogsRepository(strapi);
+  return {
+    /** One row per model call: who, which provider and model, tokens, cost, latency, outcome. */
+    async record(record: UsageRecord) {
+      await auditLogs.record({
         action: record.action,
         feature: record.feature,
         provider: record.provider,
@@ -22,10 +22,10 @@ const auditLogService = ({ strapi }: { strapi: Core.Strapi }) => ({
         error: record.error?.slice(0, 2000) ?? null,
         userId: record.userId ?? null,
         subjectDocumentId: record.subjectDocumentId ?? null,
-      },
-    });
-  },
-});
+      });
+    },
+  };
+};
 
 export default auditLogService;
 export type AuditLogService = ReturnType<typeof auditLogService>;

@@ -38,9 +38,16 @@ import {
   checkBlogOutline,
 } from '../../writers/outputs';
 import { getService } from '../utils/services';
-import { isPermanentAiError, toGenerationView, type GenerationRow } from './generations';
+import { parseStoredInput } from '../queue/stored-input';
+import {
+  generationsRepository,
+  toGenerationView,
+  type GenerationRow,
+} from '../repositories/generations';
+import type { Scope } from '../utils/permission-scope';
+import type { StreamedCall } from '../utils/streamed-answer';
+import { isPermanentAiError } from './generations';
 
-const UID = 'plugin::alwrity.generation';
 export const BLOG_JOB = 'blog';
 
 /** Live text is sent at most this often: enough to read along, without a Redis write per token. */
@@ -83,16 +90,17 @@ const PROSE_PROMPTS = {
 };
 
 const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const rows = () => strapi.db.query(UID);
+  const generations = generationsRepository(strapi);
 
-  const load = async (documentId: string) => {
-    const row = (await rows().findOne({ where: { documentId } })) as BlogRow | null;
+  /** The blog run, if the caller's scope reaches it (a worker reads it unscoped). */
+  const load = async (documentId: string, scope?: Scope) => {
+    const row = (await generations.find(documentId, scope)) as BlogRow | null;
     if (!row || row.kind !== 'blog') {
       throw new errors.NotFoundError(`No blog generation with id ${documentId}.`);
     }
     return {
       row,
-      options: WRITERS.blog.options.parse(row.input) as BlogOptions,
+      options: parseStoredInput(WRITERS.blog.options, row.input) as BlogOptions,
       draft: row.output ?? emptyDraft(),
       totals: {
         usage: row.usage ?? ZERO_USAGE,
@@ -211,7 +219,7 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const jobKind: JobKind<JobPayload> = {
     name: BLOG_JOB,
-    uid: UID,
+    store: generations,
     documentKinds: ['blog'],
     async run({ id, signal, progress, userId }) {
       const loaded = await load(id);
@@ -224,8 +232,7 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         context: { feature: 'writer' as const, userId, subjectDocumentId: id, signal },
         brandVoice: await getService(strapi, 'settings').brandVoice(),
       };
-      const save = (data: Record<string, unknown>) =>
-        rows().update({ where: { documentId: id }, data });
+      const save = (data: Partial<GenerationRow>) => generations.update(id, data);
 
       for (;;) {
         const steps = blogSteps(draft, options);
@@ -280,13 +287,19 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     jobKind,
 
     /** Two-step mode: the edited outline replaces the planned one and the sections get written. */
-    async continueFromOutline(documentId: string, body: ContinueBlogBody) {
-      const { row, draft } = await load(documentId);
+    async continueFromOutline(
+      documentId: string,
+      body: ContinueBlogBody,
+      userId: number,
+      scope: Scope,
+    ) {
+      const { row, draft } = await load(documentId, scope);
       if (row.status !== 'succeeded' || draft.phase !== 'outline') {
         throw new errors.ApplicationError(
           'Only a blog post waiting for its outline to be reviewed can continue.',
         );
       }
+      await getService(strapi, 'ai').ensureCanCall(userId);
       const next: BlogDraft = {
         ...draft,
         phase: 'writing',
@@ -297,15 +310,18 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'jobs').requeue(documentId, ['succeeded'], { output: next });
     },
 
-    /** Rewrites one section of a finished post in place, with the sections before it as context. */
+    /**
+     * Rewrites one section of a finished post in place, with the sections before it as context.
+     * Checks first; the call it answers makes the model call.
+     */
     async regenerateSection(
       documentId: string,
       index: number,
       instructions: string | undefined,
       userId: number,
-      call: { signal?: AbortSignal; onDelta?: (text: string) => void } = {},
-    ): Promise<GenerationView> {
-      const { row, options, draft, totals } = await load(documentId);
+      scope: Scope,
+    ) {
+      const { row, options, draft, totals } = await load(documentId, scope);
       if (row.status !== 'succeeded' || draft.phase !== 'done') {
         throw new errors.ApplicationError('Sections can be rewritten once the post is finished.');
       }
@@ -315,24 +331,26 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const ai = getService(strapi, 'ai');
-      await ai.ensureConfigured();
-      const client = await ai.client();
-      const brandVoice = await getService(strapi, 'settings').brandVoice();
-      const result = await writeProse(
-        client,
-        blogSectionPrompt(options, draft, index, brandVoice, instructions),
-        { feature: 'writer', userId, subjectDocumentId: documentId, signal: call.signal },
-        (delta) => call.onDelta?.(delta),
-      );
-      const sections = draft.sections.map((section, i) =>
-        i === index ? { ...section, body: result.text } : section,
-      );
-      const updated = (await rows().update({
-        where: { documentId },
-        data: { output: { ...draft, sections }, ...addCall(totals, result) },
-        populate: { createdBy: { select: ['id', 'firstname', 'lastname'] } },
-      })) as GenerationRow;
-      return toGenerationView(updated);
+      await ai.ensureCanCall(userId);
+      return async (call: Partial<StreamedCall> = {}): Promise<GenerationView> => {
+        const client = await ai.client();
+        const brandVoice = await getService(strapi, 'settings').brandVoice();
+        const result = await writeProse(
+          client,
+          blogSectionPrompt(options, draft, index, brandVoice, instructions),
+          { feature: 'writer', userId, subjectDocumentId: documentId, signal: call.signal },
+          (delta) => call.onDelta?.(delta),
+        );
+        const sections = draft.sections.map((section, i) =>
+          i === index ? { ...section, body: result.text } : section,
+        );
+        return toGenerationView(
+          await generations.update(documentId, {
+            output: { ...draft, sections },
+            ...addCall(totals, result),
+          }),
+        );
+      };
     },
   };
 };

@@ -10,8 +10,9 @@ import type {
 import { PLUGIN_ID } from '../../contracts/permissions';
 import { markdownToBlocks } from '../../writers/markdown-blocks';
 import { detectMapping, slotsOf, slugify, targetFieldsOf } from '../../writers/save-mapping';
+import { generationsRepository } from '../repositories/generations';
+import type { Scope } from '../utils/permission-scope';
 
-const GENERATIONS = 'plugin::alwrity.generation';
 const MAPPINGS_KEY = 'mappings';
 
 /** What the content manager's permission checker offers, as far as saving a draft needs. */
@@ -21,7 +22,7 @@ interface PermissionChecker {
 }
 
 export interface Editor {
-  user: { id: number };
+  user: { id: number; roles?: { id: number }[] };
   userAbility: unknown;
 }
 
@@ -41,6 +42,7 @@ const valueFor = (type: string, text: string): unknown => {
 };
 
 const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const generations = generationsRepository(strapi);
   const mappingsStore = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: MAPPINGS_KEY });
 
   const checkerFor = (editor: Editor, uid: string): PermissionChecker =>
@@ -107,14 +109,13 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * manager would for this editor: same create permission (locale included), same fields
      * they may write. The mapping is remembered for the type; the generation links to the entry.
      */
-    async save(documentId: string, body: SaveDraftBody, editor: Editor): Promise<SavedDraft> {
-      const generation = (await strapi.db
-        .query(GENERATIONS)
-        .findOne({ where: { documentId } })) as {
-        kind: string;
-        status: string;
-        output: unknown;
-      } | null;
+    async save(
+      documentId: string,
+      body: SaveDraftBody,
+      editor: Editor,
+      scope: Scope,
+    ): Promise<SavedDraft> {
+      const generation = await generations.find(documentId, scope);
       if (!generation) throw new errors.NotFoundError(`No generation with id ${documentId}.`);
       const slots = slotsOf(generation.kind, generation.output);
       if (generation.status !== 'succeeded' || !Object.keys(slots).length) {
@@ -141,7 +142,9 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
             `Invalid body: locale: ${locale} is not one of ${locales.map(({ code }) => code).join(', ')}.`,
           );
         }
-        if (!checker.can.create({ locale })) {
+        // The entry as it will be: in this locale, created by this editor, so conditions such as
+        // "Is creator" on the Create permission hold as they will for the saved entry.
+        if (!checker.can.create({ locale, createdBy: editor.user })) {
           throw new errors.PolicyError(
             `You may not create ${name} entries in the ${locale} locale: ask an administrator for that locale's "Create" permission.`,
           );
@@ -181,9 +184,10 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: permitted as never,
         ...(locale ? { locale } : {}),
       });
-      await strapi.db.query(GENERATIONS).update({
-        where: { documentId },
-        data: { targetUid: type.uid, targetDocumentId: created.documentId, targetLocale: locale },
+      await generations.update(documentId, {
+        targetUid: type.uid,
+        targetDocumentId: created.documentId,
+        targetLocale: locale,
       });
       await mappingsStore().set({
         value: { ...(await rememberedMappings()), [type.uid]: body.mapping },

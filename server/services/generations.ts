@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { paginationOf } from '../../contracts/jobs';
-import type {
-  CreatePromptGenerationBody,
-  GenerationList,
-  GenerationView,
-  ListGenerationsQuery,
+import { parseStoredInput } from '../queue/stored-input';
+import {
+  createPromptGenerationBody,
+  type CreatePromptGenerationBody,
+  type GenerationList,
+  type GenerationView,
+  type ListGenerationsQuery,
 } from '../../contracts/generations';
 import {
   InvalidOutputError,
@@ -16,9 +18,14 @@ import {
 import { estimateCost } from '../ai/pricing';
 import type { ChatMessage } from '../ai/types';
 import type { JobKind } from '../queue/job-kind';
+import {
+  generationsRepository,
+  toGenerationSummary,
+  toGenerationView,
+} from '../repositories/generations';
+import type { Scope } from '../utils/permission-scope';
 import { getService } from '../utils/services';
 
-const UID = 'plugin::alwrity.generation';
 export const GENERATION_JOB = 'generation';
 
 /** How often the text written so far is saved, so a reopened page shows where a run stands. */
@@ -37,43 +44,6 @@ export const isPermanentAiError = (error: unknown): boolean =>
   error instanceof InvalidOutputError ||
   error instanceof ProviderNotConfiguredError ||
   (error instanceof ProviderError && !error.retryable);
-
-export type GenerationRow = Omit<GenerationView, 'author' | 'target'> & {
-  id: number;
-  targetUid?: string | null;
-  targetDocumentId?: string | null;
-  targetLocale?: string | null;
-  createdBy?: { id: number; firstname?: string | null; lastname?: string | null } | null;
-};
-
-const AUTHOR = { createdBy: { select: ['id', 'firstname', 'lastname'] } };
-
-export const toGenerationView = (row: GenerationRow): GenerationView => ({
-  documentId: row.documentId,
-  kind: row.kind,
-  title: row.title ?? null,
-  status: row.status,
-  input: row.input ?? null,
-  output: row.output ?? null,
-  provider: row.provider ?? null,
-  model: row.model ?? null,
-  usage: row.usage ?? null,
-  costEstimate: row.costEstimate ?? null,
-  durationMs: row.durationMs ?? null,
-  error: row.error ?? null,
-  createdAt: new Date(row.createdAt).toISOString(),
-  finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
-  author: row.createdBy
-    ? {
-        id: row.createdBy.id,
-        name: [row.createdBy.firstname, row.createdBy.lastname].filter(Boolean).join(' '),
-      }
-    : null,
-  target:
-    row.targetUid && row.targetDocumentId
-      ? { uid: row.targetUid, documentId: row.targetDocumentId, locale: row.targetLocale ?? null }
-      : null,
-});
 
 /** A date-only `to` means the whole of that day. */
 const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to);
@@ -94,16 +64,18 @@ export const historyWhere = (query: ListGenerationsQuery): Record<string, unknow
 });
 
 const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = () => strapi.documents(UID);
+  const generations = generationsRepository(strapi);
 
   /** Streams the prompt's answer into the generation, saving the text as it grows. */
   const promptJob: JobKind<{ userId: number | null }> = {
     name: GENERATION_JOB,
-    uid: UID,
+    store: generations,
     documentKinds: ['prompt'],
     async run({ id, signal, progress, userId }) {
-      const generation = await documents().findOne({ documentId: id });
-      const input = (generation?.input ?? {}) as PromptInput;
+      const input = parseStoredInput(
+        createPromptGenerationBody,
+        (await generations.find(id))?.input,
+      );
       const client = await getService(strapi, 'ai').client({ provider: input.provider });
       const started = Date.now();
       const stream = client.streamText(
@@ -117,9 +89,7 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         text += delta;
         if (Date.now() - lastSave >= PARTIAL_SAVE_INTERVAL_MS) {
           lastSave = Date.now();
-          await strapi.db
-            .query(UID)
-            .update({ where: { documentId: id }, data: { output: { text } } });
+          await generations.update(id, { output: { text } });
           // Unknown length: creep towards 95% as text arrives.
           await progress({
             percent: Math.min(95, 5 + Math.log2(1 + text.length) * 6),
@@ -147,37 +117,22 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     jobKind: promptJob,
 
     /** The history, newest first, filtered and paged; rows leave out input and output. */
-    async list(query: ListGenerationsQuery): Promise<GenerationList> {
-      const where = historyWhere(query);
-      const [rows, total] = await Promise.all([
-        strapi.db.query(UID).findMany({
-          where,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          offset: (query.page - 1) * query.pageSize,
-          limit: query.pageSize,
-          populate: AUTHOR,
-        }) as Promise<GenerationRow[]>,
-        strapi.db.query(UID).count({ where }),
-      ]);
+    async list(query: ListGenerationsQuery, scope: Scope): Promise<GenerationList> {
+      const { rows, total } = await generations.page(historyWhere(query), query, scope);
       return {
-        data: rows.map((row) => {
-          const { input: _input, output: _output, ...summary } = toGenerationView(row);
-          return summary;
-        }),
+        data: rows.map(toGenerationSummary),
         meta: { pagination: paginationOf(query, total) },
       };
     },
 
-    async get(documentId: string): Promise<GenerationView> {
-      const row = (await strapi.db
-        .query(UID)
-        .findOne({ where: { documentId }, populate: AUTHOR })) as GenerationRow | null;
+    async get(documentId: string, scope: Scope): Promise<GenerationView> {
+      const row = await generations.find(documentId, scope);
       if (!row) throw new errors.NotFoundError(`No generation with id ${documentId}.`);
       return toGenerationView(row);
     },
 
     async createPrompt(input: PromptInput, userId: number) {
-      await getService(strapi, 'ai').ensureConfigured(input.provider);
+      await getService(strapi, 'ai').ensureCanCall(userId, input.provider);
       return this.createQueued(GENERATION_JOB, userId, {
         kind: 'prompt',
         title: input.title ?? input.prompt.slice(0, 80),
@@ -191,20 +146,11 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       userId: number,
       data: { kind: string; title: string; input: unknown },
     ) {
-      const generation = await documents().create({
-        data: {
-          ...data,
-          title: data.title.slice(0, 200),
-          status: 'queued',
-          progress: 0,
-          createdBy: userId,
-          updatedBy: userId,
-        } as never,
-      });
+      const generation = await generations.create({ ...data, status: 'queued' }, userId);
       try {
         await getService(strapi, 'jobs').enqueue(jobName, generation.documentId, { userId });
       } catch (error) {
-        await documents().delete({ documentId: generation.documentId });
+        await generations.remove(generation.documentId);
         throw error;
       }
       return generation;

@@ -6,6 +6,7 @@ import drafts from './drafts';
 import generations from './generations';
 import jobs from './jobs';
 import settings from './settings';
+import usage from './usage';
 import writers from './writers';
 
 export default {
@@ -17,5 +18,6 @@ export default {
   generations,
   jobs,
   settings,
+  usage,
   writers,
 };

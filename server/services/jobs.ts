@@ -9,7 +9,13 @@ import {
   type Pagination,
 } from '../../contracts/jobs';
 import { createInlineDriver } from '../queue/inline-driver';
-import type { JobKind, JobPayload } from '../queue/job-kind';
+import {
+  jobPayload,
+  type JobDocument,
+  type JobDocumentStore,
+  type JobKind,
+  type JobPayload,
+} from '../queue/job-kind';
 import {
   abortReasonOf,
   PermanentJobError,
@@ -20,21 +26,8 @@ import {
 } from '../queue/types';
 import { redisConnection } from '../queue/redis-connection';
 import { pluginConfig } from '../utils/plugin-config';
-
-type JobDocument = {
-  documentId: string;
-  title?: string | null;
-  kind?: string;
-  status: JobStatus;
-  progress?: number | null;
-  stage?: string | null;
-  error?: string | null;
-  attempts?: number | null;
-  createdAt: string;
-  startedAt?: string | null;
-  finishedAt?: string | null;
-  output?: unknown;
-};
+import type { Scope } from '../utils/permission-scope';
+import { reportFailure } from '../utils/safe-error';
 
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 // Enough for a worker to stop its model call and hand the job back to the queue.
@@ -49,9 +42,9 @@ export const toJobView = (kind: string, doc: JobDocument): JobView => ({
   stage: doc.stage ?? null,
   error: doc.error ?? null,
   attempts: doc.attempts ?? 0,
-  createdAt: doc.createdAt,
-  startedAt: doc.startedAt ?? null,
-  finishedAt: doc.finishedAt ?? null,
+  createdAt: new Date(doc.createdAt).toISOString(),
+  startedAt: doc.startedAt ? new Date(doc.startedAt).toISOString() : null,
+  finishedAt: doc.finishedAt ? new Date(doc.finishedAt).toISOString() : null,
   durationMs:
     doc.startedAt && doc.finishedAt
       ? new Date(doc.finishedAt).getTime() - new Date(doc.startedAt).getTime()
@@ -68,27 +61,22 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return driver;
   };
 
-  const db = (kind: JobKind<never>) => strapi.db.query(kind.uid as never);
-
   /** Compare-and-set on status, so two workers can never both move a job forward. */
-  const transition = async (
+  const transition = (
     kind: JobKind<never>,
     id: string,
     from: JobStatus[],
     data: Record<string, unknown>,
-  ) => {
-    const { count } = await db(kind).updateMany({
-      where: { documentId: id, status: { $in: from } },
-      data,
-    });
-    return count > 0;
-  };
+  ) => kind.store.transition(id, from, data);
 
-  const uids = () => [...new Set([...kinds.values()].map((kind) => kind.uid))];
+  /** One store per content type, whichever kind registered it. */
+  const stores = (): JobDocumentStore[] => [
+    ...new Map([...kinds.values()].map((kind) => [kind.store.uid, kind.store])).values(),
+  ];
 
-  /** The job kind that runs this document: the one naming its `kind`, else its type's catch-all. */
-  const kindFor = (uid: string, doc: JobDocument): JobKind<never> | undefined => {
-    const candidates = [...kinds.values()].filter((kind) => kind.uid === uid);
+  /** The job kind that runs this document: the one naming its `kind`, else its store's catch-all. */
+  const kindFor = (store: JobDocumentStore, doc: { kind?: string }): JobKind<never> | undefined => {
+    const candidates = [...kinds.values()].filter((kind) => kind.store.uid === store.uid);
     return (
       candidates.find((kind) => kind.documentKinds?.includes(doc.kind ?? '')) ??
       candidates.find((kind) => !kind.documentKinds)
@@ -99,21 +87,40 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const whereOfKind = (kind: JobKind<never>, where: Record<string, unknown> = {}) =>
     kind.documentKinds ? { ...where, kind: { $in: [...kind.documentKinds] } } : where;
 
+  /** The document behind a job id, if the caller's scope (their role's conditions) reaches it. */
   const findDocument = async (
     id: string,
+    scope?: Scope,
   ): Promise<{ kind: JobKind<never>; doc: JobDocument } | null> => {
-    for (const uid of uids()) {
-      const doc = (await strapi.db
-        .query(uid as never)
-        .findOne({ where: { documentId: id } })) as JobDocument | null;
-      const kind = doc && kindFor(uid, doc);
+    for (const store of stores()) {
+      const doc = await store.find(id, scope);
+      const kind = doc && kindFor(store, doc);
       if (kind) return { kind, doc };
     }
     return null;
   };
 
+  const mustFind = async (id: string, scope?: Scope) => {
+    const found = await findDocument(id, scope);
+    if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+    return found;
+  };
+
   const processorFor = (kind: JobKind<never>) => async (context: JobContext) => {
-    const { userId } = context.data as JobPayload;
+    const payload = jobPayload.safeParse(context.data);
+    if (!payload.success) {
+      // A job enqueued by another version, or a corrupt entry: this one fails, the rest go on.
+      const message =
+        'This job could not be read (it was queued by another version); start it again.';
+      strapi.log.error(`[alwrity] job ${context.id}: bad payload: ${payload.error.message}`);
+      await transition(kind, context.id, ['queued', 'running'], {
+        status: 'failed',
+        finishedAt: new Date(),
+        error: message,
+      });
+      throw new PermanentJobError(message);
+    }
+    const { userId } = payload.data;
     const started = new Date();
     const claimed = await transition(kind, context.id, ['queued', 'running'], {
       status: 'running',
@@ -154,7 +161,6 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         error: null,
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       if (context.signal.aborted) {
         if (abortReasonOf(context.signal) === 'shutdown') {
           await transition(kind, context.id, ['running'], {
@@ -171,8 +177,9 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         throw new PermanentJobError('Canceled.');
       }
+      const message = reportFailure(strapi, error, `run ${context.id}`);
       const attemptsLeft = context.attempt < pluginConfig(strapi).limits.jobAttempts;
-      if (attemptsLeft && !kind.isPermanent?.(error)) {
+      if (attemptsLeft && !(error instanceof PermanentJobError) && !kind.isPermanent?.(error)) {
         await transition(kind, context.id, ['running'], {
           status: 'queued',
           error: message,
@@ -245,17 +252,10 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * restarted) are enqueued again; ids already in the queue make this a no-op.
      */
     async resync() {
-      for (const uid of uids()) {
-        const pending = (await strapi.db.query(uid as never).findMany({
-          where: { status: { $in: ['queued', 'running'] } },
-          select: ['documentId', 'status', 'kind'],
-          populate: { createdBy: { select: ['id'] } },
-        })) as (JobDocument & { createdBy?: { id: number } | null })[];
-        for (const doc of pending) {
-          const kind = kindFor(uid, doc);
-          if (kind) {
-            await this.enqueue(kind.name, doc.documentId, { userId: doc.createdBy?.id ?? null });
-          }
+      for (const store of stores()) {
+        for (const doc of await store.pending()) {
+          const kind = kindFor(store, doc);
+          if (kind) await this.enqueue(kind.name, doc.documentId, { userId: doc.userId });
         }
       }
     },
@@ -267,51 +267,52 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async get(id: string): Promise<JobView> {
-      const found = await findDocument(id);
-      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+    async get(id: string, scope?: Scope): Promise<JobView> {
+      const found = await mustFind(id, scope);
       return toJobView(found.kind.name, found.doc);
     },
 
-    async list(query: ListJobsQuery): Promise<{ results: JobView[]; pagination: Pagination }> {
+    /**
+     * One page of jobs, newest first, without results. From one content type the page is read as
+     * it is; across several, each gives its first `page × pageSize` rows (summaries only, and
+     * `page` is capped by the query schema) to be merged in date order.
+     */
+    async list(
+      query: ListJobsQuery,
+      scope?: Scope,
+    ): Promise<{ results: JobView[]; pagination: Pagination }> {
       if (query.kind && !kinds.has(query.kind)) {
         throw new errors.ValidationError(
           `Invalid query: kind: must be one of ${[...kinds.keys()].join(', ')}`,
         );
       }
       const status = query.status ? { status: query.status } : {};
-      // One query per content type, unless a kind narrows it to its own documents.
       const sources = query.kind
-        ? [{ uid: kindOf(query.kind).uid, where: whereOfKind(kindOf(query.kind), status) }]
-        : uids().map((uid) => ({ uid, where: status }));
-      const limit = query.page * query.pageSize;
-      const perKind = await Promise.all(
-        sources.map(async ({ uid, where }) => ({
-          total: await strapi.db.query(uid as never).count({ where }),
-          rows: (
-            (await strapi.db.query(uid as never).findMany({
-              where,
-              orderBy: { createdAt: 'desc' },
-              limit,
-            })) as JobDocument[]
-          ).map((doc) => toJobView(kindFor(uid, doc)?.name ?? '', doc)),
-        })),
+        ? [{ store: kindOf(query.kind).store, where: whereOfKind(kindOf(query.kind), status) }]
+        : stores().map((store) => ({ store, where: status }));
+      const single = sources.length === 1;
+      const window = single ? query : { page: 1, pageSize: query.page * query.pageSize };
+      const pages = await Promise.all(
+        sources.map(async ({ store, where }) => {
+          const { rows, total } = await store.page(where, window, scope);
+          return {
+            total,
+            rows: rows.map((doc) => toJobView(kindFor(store, doc)?.name ?? '', doc)),
+          };
+        }),
       );
-      const total = perKind.reduce((sum, { total: count }) => sum + count, 0);
-      const results = perKind
-        .flatMap(({ rows }) => rows)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .slice((query.page - 1) * query.pageSize, limit)
-        .map(({ result: _result, ...job }) => job);
-      return {
-        results,
-        pagination: paginationOf(query, total),
-      };
+      const total = pages.reduce((sum, page) => sum + page.total, 0);
+      const merged = pages.flatMap(({ rows }) => rows);
+      const results = single
+        ? merged
+        : merged
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+            .slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+      return { results, pagination: paginationOf(query, total) };
     },
 
-    async cancel(id: string): Promise<JobView> {
-      const found = await findDocument(id);
-      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+    async cancel(id: string, scope?: Scope): Promise<JobView> {
+      const found = await mustFind(id, scope);
       if (TERMINAL_STATUSES.includes(found.doc.status)) {
         throw new errors.ApplicationError(`This job has already ${found.doc.status}.`);
       }
@@ -325,9 +326,8 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.get(id);
     },
 
-    async retry(id: string): Promise<JobView> {
-      const found = await findDocument(id);
-      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+    async retry(id: string, scope?: Scope): Promise<JobView> {
+      const found = await mustFind(id, scope);
       if (found.doc.status !== 'failed' && found.doc.status !== 'canceled') {
         throw new errors.ApplicationError(
           `Only failed or canceled jobs can be retried; this one is ${found.doc.status}.`,
@@ -342,12 +342,8 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * move to `queued`; when the queue cannot take it, the document goes back as it was.
      */
     async requeue(id: string, from: JobStatus[], data: Record<string, unknown> = {}) {
-      const found = await findDocument(id);
-      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
-      const before = (await db(found.kind).findOne({
-        where: { documentId: id },
-        populate: { createdBy: { select: ['id'] } },
-      })) as Record<string, unknown> & { createdBy?: { id: number } | null };
+      const found = await mustFind(id);
+      const before = found.doc as JobDocument & Record<string, unknown>;
       const moved = await transition(found.kind, id, from, {
         ...data,
         status: 'queued',
@@ -377,9 +373,8 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async subscribe(id: string, listener: (event: JobEvent) => void) {
-      const found = await findDocument(id);
-      if (!found) throw new errors.NotFoundError(`No job with id ${id}.`);
+    async subscribe(id: string, listener: (event: JobEvent) => void, scope?: Scope) {
+      const found = await mustFind(id, scope);
       return requireDriver().subscribe(found.kind.name, id, listener);
     },
   };

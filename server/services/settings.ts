@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { PROVIDER_NAMES, type ProviderName } from '../../contracts/config';
 import type { SettingsView, UpdateSettingsBody } from '../../contracts/settings';
 import {
+  boundProvider,
   describeSettings,
   layersFrom,
   resolveProviders,
@@ -86,13 +87,10 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(body: UpdateSettingsBody): Promise<SettingsView> {
       const current = await layers();
       const view = describeSettings(current, { driver: 'inline', worker: 'on' });
-      const refuse = (field: string) => {
-        throw new errors.ValidationError(
-          `${field} is set in the server configuration and cannot be changed here.`,
-          {
-            errors: [{ path: field.split('.'), message: 'set in the server configuration' }],
-          },
-        );
+      const refuse = (field: string, reason = 'set in the server configuration') => {
+        throw new errors.ValidationError(`${field}: ${reason}, so it cannot be changed here.`, {
+          errors: [{ path: field.split('.'), message: reason }],
+        });
       };
 
       // Merged into what is saved now, not into a moment-old copy another process may have changed.
@@ -103,12 +101,32 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!input) continue;
         const saved: SavedProvider = { ...next.providers![name] };
         const providerView = view.providers[name];
+        const baseURLBefore = boundProvider(current, name).baseURL.value ?? '';
         for (const field of ['apiKey', 'baseURL', 'organization'] as const) {
           const value = (input as Record<string, string | null | undefined>)[field];
           if (value === undefined) continue;
-          if (providerView[field]?.locked) refuse(`providers.${name}.${field}`);
+          if (providerView[field]?.locked) {
+            refuse(
+              `providers.${name}.${field}`,
+              field !== 'apiKey' && providerView.apiKey.locked
+                ? 'locked with the API key set in the server configuration'
+                : undefined,
+            );
+          }
           if (value === null) delete saved[field];
           else saved[field] = field === 'apiKey' ? seal(value, encryptionKey()) : value;
+        }
+        // A saved key goes only to the base URL it was saved with: moving the URL alone drops it.
+        const baseURLAfter =
+          boundProvider(
+            { ...current, saved: { ...next, providers: { ...next.providers, [name]: saved } } },
+            name,
+          ).baseURL.value ?? '';
+        if (typeof input.apiKey === 'string') saved.keyBaseURL = baseURLAfter;
+        else if (!saved.apiKey) delete saved.keyBaseURL;
+        else if (baseURLAfter !== (saved.keyBaseURL ?? baseURLBefore)) {
+          delete saved.apiKey;
+          delete saved.keyBaseURL;
         }
         if (input.models) {
           const models = { ...saved.models };

@@ -4,13 +4,13 @@ import type { GenerationView } from '../../contracts/generations';
 import { estimateCost } from '../ai/pricing';
 import type { WriterId } from '../../writers/catalogue';
 import { WRITER_RUNNERS } from '../../writers/runners';
+import { reportFailure } from '../utils/safe-error';
 import { getService } from '../utils/services';
 import type { RewriteBody } from '../../contracts/writers';
 import { rewritePrompt } from '../../writers/prompts/rewrite';
+import { generationsRepository, toGenerationView } from '../repositories/generations';
+import type { StreamedCall } from '../utils/streamed-answer';
 import { BLOG_JOB } from './blog-writer';
-import { toGenerationView, type GenerationRow } from './generations';
-
-const UID = 'plugin::alwrity.generation';
 
 /** Writers whose runs are queued jobs, and the job that runs them. */
 const JOB_WRITERS: Partial<
@@ -18,14 +18,10 @@ const JOB_WRITERS: Partial<
 > = { blog: { name: BLOG_JOB, titleOf: (options) => `Blog: ${options.topic}` } };
 
 const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const rows = () => strapi.db.query(UID);
+  const generations = generationsRepository(strapi);
 
-  const finish = async (documentId: string, data: Record<string, unknown>) =>
-    (await rows().update({
-      where: { documentId },
-      data: { ...data, finishedAt: new Date() },
-      populate: { createdBy: { select: ['id', 'firstname', 'lastname'] } },
-    })) as GenerationRow;
+  const finish = (documentId: string, data: Parameters<typeof generations.update>[1]) =>
+    generations.update(documentId, { ...data, finishedAt: new Date() });
 
   return {
     /**
@@ -35,7 +31,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async queue(writer: WriterId, options: { topic: string }, userId: number) {
       const job = JOB_WRITERS[writer];
       if (!job) throw new errors.ApplicationError(`The ${writer} writer does not run as a job.`);
-      await getService(strapi, 'ai').ensureConfigured();
+      await getService(strapi, 'ai').ensureCanCall(userId);
       return getService(strapi, 'generations').createQueued(job.name, userId, {
         kind: writer,
         title: job.titleOf(options),
@@ -43,29 +39,22 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** "Write with AI" in the content manager: one field's text rewritten, nothing saved. */
-    async rewrite(
-      body: RewriteBody,
-      userId: number,
-      call: { signal?: AbortSignal; onDelta?: (text: string) => void } = {},
-    ): Promise<{ text: string }> {
+    /**
+     * "Write with AI" in the content manager: one field's text rewritten, nothing saved. Checks
+     * first; the call it answers makes the model call.
+     */
+    async rewrite(body: RewriteBody, userId: number) {
       const ai = getService(strapi, 'ai');
-      const client = await ai.client();
-      const stream = client.streamText(
-        { messages: rewritePrompt(body, await getService(strapi, 'settings').brandVoice()) },
-        { feature: 'writer', userId, signal: call.signal },
-      );
-      for await (const delta of stream) call.onDelta?.(delta);
-      return { text: (await stream.result).text.trim() };
-    },
-
-    /** The writer's runner; a writer that cannot run this way is refused (501). */
-    assertAvailable(writer: WriterId) {
-      const runner = WRITER_RUNNERS[writer];
-      if (!runner) {
-        throw new errors.NotImplementedError(`The ${writer} writer is not available yet.`);
-      }
-      return runner;
+      await ai.ensureCanCall(userId);
+      return async (call: Partial<StreamedCall> = {}): Promise<{ text: string }> => {
+        const client = await ai.client();
+        const stream = client.streamText(
+          { messages: rewritePrompt(body, await getService(strapi, 'settings').brandVoice()) },
+          { feature: 'writer', userId, signal: call.signal },
+        );
+        for await (const delta of stream) call.onDelta?.(delta);
+        return { text: (await stream.result).text.trim() };
+      };
     },
 
     /**
@@ -73,15 +62,24 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
      * run is on record with its error), the answer is checked against the writer's hard limits,
      * and a limit still broken after one targeted repair fails the run rather than being cut.
      */
-    async generate(
+    async generate(writer: WriterId, options: unknown, userId: number) {
+      const runner = WRITER_RUNNERS[writer];
+      if (!runner) {
+        throw new errors.NotImplementedError(`The ${writer} writer is not available yet.`);
+      }
+      const ai = getService(strapi, 'ai');
+      await ai.ensureCanCall(userId);
+      return (call: Partial<StreamedCall> = {}) => this.run(runner, writer, options, userId, call);
+    },
+
+    async run(
+      runner: NonNullable<(typeof WRITER_RUNNERS)[WriterId]>,
       writer: WriterId,
       options: unknown,
       userId: number,
-      call: { signal?: AbortSignal; onDelta?: (text: string) => void } = {},
+      call: Partial<StreamedCall>,
     ): Promise<GenerationView> {
-      const runner = this.assertAvailable(writer);
       const ai = getService(strapi, 'ai');
-      await ai.ensureConfigured();
       const typed = options as never;
       const started = Date.now();
       const client = await ai.client();
@@ -95,18 +93,16 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const stop = new AbortController();
       const row = () => {
         if (!created) {
-          created = strapi.documents(UID).create({
-            data: {
+          created = generations.create(
+            {
               kind: writer,
-              title: runner.titleOf(typed).slice(0, 200),
+              title: runner.titleOf(typed),
               input: options,
               status: 'running',
-              progress: 0,
               startedAt: new Date(started),
-              createdBy: userId,
-              updatedBy: userId,
-            } as never,
-          });
+            },
+            userId,
+          );
           // Without its row there is nothing to record the run in: stop the call.
           created.catch(() => stop.abort('The generation could not be saved.'));
         }
@@ -154,7 +150,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
           status: call.signal?.aborted ? 'canceled' : 'failed',
           error: call.signal?.aborted
             ? 'Stopped before it was finished.'
-            : (error as Error).message,
+            : reportFailure(strapi, error, `run ${documentId}`),
           durationMs: Date.now() - started,
         });
         throw error;

@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
-import { InvalidOutputError, ProviderError, StreamCutError } from '../ai/errors';
+import { describeAiError, InvalidOutputError, ProviderError, StreamCutError } from '../ai/errors';
 import { QueueUnavailableError } from '../queue/types';
+import { QuotaExceededError } from './quota';
 
 export interface HttpFailure {
   status: number;
@@ -19,11 +20,14 @@ const isUpstreamFailure = (error: unknown) =>
  * 503), and for an event stream, whose HTTP status was sent before the error happened.
  */
 export const httpFailureOf = (error: unknown): HttpFailure | undefined => {
+  if (error instanceof QuotaExceededError) {
+    return { status: 429, name: 'TooManyRequestsError', message: error.message };
+  }
   if (error instanceof QueueUnavailableError) {
     return { status: 503, name: 'ServiceUnavailableError', message: error.message };
   }
   if (isUpstreamFailure(error)) {
-    return { status: 502, name: 'BadGatewayError', message: (error as Error).message };
+    return { status: 502, name: 'BadGatewayError', message: describeAiError(error)! };
   }
   return undefined;
 };

@@ -7,6 +7,7 @@ import type { DraftsService } from '../services/drafts';
 import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
 import type { SettingsService } from '../services/settings';
+import type { UsageService } from '../services/usage';
 import type { WritersService } from '../services/writers';
 import { PLUGIN_ID } from '../../contracts/permissions';
 
@@ -19,6 +20,7 @@ interface Services {
   generations: GenerationsService;
   jobs: JobsService;
   settings: SettingsService;
+  usage: UsageService;
   writers: WritersService;
 }
 

@@ -98,7 +98,7 @@ export const bootStrapi = async (env: Record<string, string | undefined>): Promi
   return strapi;
 };
 
-const login = async (strapi: Core.Strapi, email: string) => {
+export const login = async (strapi: Core.Strapi, email: string) => {
   const response = await request(strapi.server.httpServer)
     .post('/admin/login')
     .send({ email, password: PASSWORD })
@@ -155,6 +155,36 @@ export const setUpUsers = async (
     users[role] = { id: user.id, email: emails[role] };
   }
   return { tokens, users };
+};
+
+/** One more admin user, in an existing role (by code) or a new role holding exactly `permissions`. */
+export const createUser = async (
+  strapi: Core.Strapi,
+  name: string,
+  role: { code: string } | { permissions: { action: string; conditions?: string[] }[] },
+): Promise<{ id: number; token: string }> => {
+  const roleService = strapi.service('admin::role');
+  let roleId: number;
+  if ('code' in role) {
+    roleId = (await roleService.findOne({ code: role.code })).id;
+  } else {
+    roleId = (await roleService.create({ name: `Role ${name}`, description: name })).id;
+    await roleService.addPermissions(
+      roleId,
+      role.permissions.map(({ action, conditions = [] }) => ({ action, conditions })),
+    );
+  }
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@test.local`;
+  const user = await strapi.service('admin::user').create({
+    email,
+    firstname: name,
+    lastname: 'Tester',
+    password: PASSWORD,
+    isActive: true,
+    registrationToken: null,
+    roles: [roleId],
+  });
+  return { id: user.id, token: await login(strapi, email) };
 };
 
 export const testApp = async (strapi: Core.Strapi): Promise<TestApp> => {

@@ -10,7 +10,10 @@ export interface SuiteOptions {
   config?: Record<string, unknown>;
   /** Where Redis is, read at boot (a test may put a proxy in front of it). */
   redisUrl?: () => string;
-  env?: Record<string, string | undefined>;
+  /** Extra environment; a function when it needs the fake model server's address. */
+  env?:
+    | Record<string, string | undefined>
+    | ((fake: FakeModelServer) => Record<string, string | undefined>);
 }
 
 export interface Suite {
@@ -65,7 +68,7 @@ export const useSuite = (options: SuiteOptions = {}): Suite => {
     OPENAI_BASE_URL: undefined,
     GEMINI_API_KEY: undefined,
     REDIS_URL: undefined,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(fake) : options.env),
   });
 
   beforeAll(async () => {

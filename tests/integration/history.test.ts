@@ -15,7 +15,8 @@ const run = async (role: 'author' | 'editor', writer: string, topic: string, ans
   return response.body.data?.documentId as string | undefined;
 };
 
-const history = (query = '') => suite.app.as('author').get(`/alwrity/generations${query}`);
+// The Editor reads everyone's runs (an Author only their own: see route-matrix.test.ts).
+const history = (query = '') => suite.app.as('editor').get(`/alwrity/generations${query}`);
 
 const ids: Record<string, string> = {};
 
@@ -71,7 +72,7 @@ describe('the generation history', () => {
 
   it('opens one generation with its input, output and author', async () => {
     const { body } = await suite.app
-      .as('author')
+      .as('editor')
       .get(`/alwrity/generations/${ids.second}`)
       .expect(200);
     expect(body.data).toMatchObject({

@@ -1,3 +1,4 @@
+import { generationsRepository } from '../../server/repositories/generations';
 import { getService } from '../../server/utils/services';
 import {
   GENERATION,
@@ -109,7 +110,7 @@ describe('queued generations on BullMQ and real Redis', () => {
     suite.fake.enqueue({ status: 400, errorMessage: 'bad prompt' }, { text: 'Second time lucky.' });
     const id = await startGeneration(suite.app);
     const failed = await waitForStatus(suite.app, id, 'failed');
-    expect(failed.error).toContain('bad prompt');
+    expect(failed.error).toBe('OpenAI (gpt-4o-mini) refused the request (HTTP 400).');
     await suite.app.as('superAdmin').post(`/alwrity/jobs/${id}/retry`).expect(200);
     const job = await waitForStatus(suite.app, id, 'succeeded');
     expect(job).toMatchObject({ error: null, result: { text: 'Second time lucky.' } });
@@ -178,7 +179,7 @@ describe('several job kinds on one content type', () => {
     const jobs = getService(suite.strapi, 'jobs');
     jobs.registerKind({
       name: 'echo',
-      uid: GENERATION,
+      store: generationsRepository(suite.strapi),
       documentKinds: ['echo'],
       run: async ({ progress }) => {
         await progress({ percent: 50, stage: 'Echoing' });

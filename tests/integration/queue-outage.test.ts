@@ -62,7 +62,7 @@ describe('Redis out of reach', () => {
       const { body } = await suite.app.as('superAdmin').get(`/alwrity/jobs/${id}`).expect(200);
       expect(body.data).toMatchObject({
         status: 'failed',
-        error: expect.stringContaining('bad prompt'),
+        error: 'OpenAI (gpt-4o-mini) refused the request (HTTP 400).',
       });
     } finally {
       await proxy.restore();

@@ -2,103 +2,7 @@ import { useSuite } from '../helpers/suite';
 
 const suite = useSuite();
 
-interface RouteCase {
-  method: 'get' | 'post' | 'put';
-  path: string;
-  body?: object;
-  /** Status for a user holding the permission. */
-  ok: number;
-}
-
-/** Every plugin route, with a request that succeeds for the super admin. */
-const routes = (jobId: string): RouteCase[] => [
-  { method: 'get', path: '/alwrity/settings', ok: 200 },
-  { method: 'put', path: '/alwrity/settings', body: { fallbackProvider: 'gemini' }, ok: 200 },
-  {
-    method: 'post',
-    path: '/alwrity/settings/test-connection',
-    body: { provider: 'openai' },
-    ok: 200,
-  },
-  { method: 'get', path: '/alwrity/jobs', ok: 200 },
-  { method: 'get', path: `/alwrity/jobs/${jobId}`, ok: 200 },
-  { method: 'get', path: `/alwrity/jobs/${jobId}/events`, ok: 200 },
-  { method: 'post', path: `/alwrity/jobs/${jobId}/retry`, ok: 200 },
-  { method: 'post', path: `/alwrity/jobs/${jobId}/cancel`, ok: 200 },
-  { method: 'post', path: '/alwrity/generations', body: { prompt: 'Say hello' }, ok: 202 },
-  // The board's page itself is guarded by the session cookie (see board.test.ts).
-  { method: 'post', path: '/alwrity/board/session', ok: 200 },
-  { method: 'get', path: '/alwrity/writers', ok: 200 },
-];
-
-describe('every plugin route sits behind authentication and its RBAC action', () => {
-  let jobId: string;
-
-  beforeAll(async () => {
-    // A finished job to read, retry and then cancel.
-    suite.fake.setDefault({ text: 'Done.' });
-    const created = await suite.app
-      .as('superAdmin')
-      .post('/alwrity/generations', { prompt: 'First' })
-      .expect(202);
-    jobId = created.body.data.documentId;
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const { body } = await suite.app.as('superAdmin').get(`/alwrity/jobs/${jobId}`);
-      if (body.data?.status === 'succeeded') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    // Retry needs a failed or canceled job: slow the next run so cancel finds it queued or running.
-    suite.fake.setDefault({ text: 'Again.', firstTokenDelayMs: 3000 });
-    await suite.strapi.db
-      .query('plugin::alwrity.generation')
-      .update({ where: { documentId: jobId }, data: { status: 'failed' } });
-  });
-
-  it('answers 401 to a request without a token', async () => {
-    for (const route of routes(jobId)) {
-      const response = await suite.app
-        .http()
-        [route.method](route.path)
-        .send(route.body ?? {});
-      expect({ route: route.path, status: response.status }).toEqual({
-        route: route.path,
-        status: 401,
-      });
-    }
-  });
-
-  it('answers 403 to a user whose role holds none of the plugin actions', async () => {
-    for (const route of routes(jobId)) {
-      const response = await suite.app.as('noRole')[route.method](route.path, route.body);
-      expect({ route: route.path, status: response.status }).toEqual({
-        route: route.path,
-        status: 403,
-      });
-    }
-  });
-
-  it('answers the super admin, who holds every action', async () => {
-    for (const route of routes(jobId)) {
-      const response = route.path.endsWith('/events')
-        ? // An event stream of a failed job sends its snapshot and ends.
-          await suite.app
-            .as('superAdmin')
-            .get(route.path)
-            .buffer(true)
-            .parse((res, done) => {
-              let text = '';
-              res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-              res.on('end', () => done(null, text));
-            })
-        : await suite.app.as('superAdmin')[route.method](route.path, route.body);
-      expect({ route: route.path, status: response.status }).toEqual({
-        route: route.path,
-        status: route.ok,
-      });
-    }
-  });
-
+describe('default grants', () => {
   it('gives Editors every action but settings, and Authors the writer but not jobs or settings', async () => {
     await suite.app.as('editor').get('/alwrity/jobs').expect(200);
     await suite.app.as('editor').get('/alwrity/settings').expect(403);
@@ -109,6 +13,61 @@ describe('every plugin route sits behind authentication and its RBAC action', ()
       .as('author')
       .put('/alwrity/settings', { defaultProvider: 'gemini' })
       .expect(403);
+  });
+
+  const permissionsOf = async (code: string) => {
+    const role = await suite.strapi.service('admin::role').findOne({ code });
+    const rows = (await suite.strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { id: role.id } } })) as {
+      id: number;
+      action: string;
+      conditions: string[];
+    }[];
+    return Object.fromEntries(rows.map((row) => [row.action, row]));
+  };
+
+  it('gives Authors the generation actions with "Is creator" and keeps Strapi\'s own conditions', async () => {
+    const author = await permissionsOf('strapi-author');
+    expect(author['plugin::alwrity.writer.use']!.conditions).toEqual(['admin::is-creator']);
+    expect(author['plugin::alwrity.generations.read']!.conditions).toEqual(['admin::is-creator']);
+    expect(author['plugin::alwrity.seo.use']!.conditions).toEqual([]);
+    // The admin's own Author defaults, created after the plugin booted, are untouched.
+    expect(author['plugin::content-manager.explorer.update']!.conditions).toEqual([
+      'admin::is-creator',
+    ]);
+    const editor = await permissionsOf('strapi-editor');
+    expect(editor['plugin::alwrity.generations.read']!.conditions).toEqual([]);
+  });
+
+  it('grants each default once: what an admin removed stays removed, a new action is added', async () => {
+    const before = await permissionsOf('strapi-author');
+    await suite.strapi.db
+      .query('admin::permission')
+      .delete({ where: { id: before['plugin::alwrity.seo.use']!.id } });
+    // As if calendar.read were new in this version: not granted yet, and not on record.
+    await suite.strapi.db
+      .query('admin::permission')
+      .delete({ where: { id: before['plugin::alwrity.calendar.read']!.id } });
+    const store = suite.strapi.store({
+      type: 'plugin',
+      name: 'alwrity',
+      key: 'default-permissions',
+    });
+    const granted = (await store.get({})) as Record<string, string[]>;
+    await store.set({
+      value: {
+        ...granted,
+        'strapi-author': granted['strapi-author']!.filter(
+          (action) => action !== 'plugin::alwrity.calendar.read',
+        ),
+      },
+    });
+    await suite.restart();
+    const after = await permissionsOf('strapi-author');
+    expect(after['plugin::alwrity.seo.use']).toBeUndefined();
+    expect(after['plugin::alwrity.calendar.read']).toBeDefined();
+    expect(Object.keys(after).length).toBe(Object.keys(before).length - 1);
   });
 });
 
@@ -136,6 +95,9 @@ describe('bad input gets a 400 that names the field, and writes nothing', () => 
   it.each([
     ['/alwrity/jobs?page=0', 'page'],
     ['/alwrity/jobs?pageSize=1000', 'pageSize'],
+    ['/alwrity/jobs?page=100000', 'page'],
+    ['/alwrity/generations?page=100000', 'page'],
+    ['/alwrity/generations?pageSize=101', 'pageSize'],
     ['/alwrity/jobs?status=exploded', 'status'],
     ['/alwrity/jobs/NOT-AN-ID', 'id'],
   ])('GET %s → names %s', async (path, field) => {

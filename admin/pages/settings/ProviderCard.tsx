@@ -10,10 +10,11 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type {
-  ProviderSettingsView,
-  SourcedValue,
-  TestConnectionResult,
+import {
+  SETTINGS_LIMITS,
+  type ProviderSettingsView,
+  type SourcedValue,
+  type TestConnectionResult,
 } from '../../../contracts/settings';
 import type { Feature, ProviderName } from '../../../contracts/config';
 import { msg } from '../../utils/translations';
@@ -56,6 +57,18 @@ export const ProviderCard = ({
   const field = (id: string) => `${name}-${id}`;
   const lockedHint = (value: SourcedValue<unknown> | undefined, otherwise?: string) =>
     value?.locked ? formatMessage(msg('settings.locked'), { source: value.source }) : otherwise;
+  // Where a key from the server configuration goes is part of that configuration.
+  const pairedHint = (value: SourcedValue<unknown> | undefined, otherwise?: string) =>
+    view.apiKey.locked && value?.locked
+      ? formatMessage(msg('settings.lockedWithKey'), { source: view.apiKey.source })
+      : lockedHint(value, otherwise);
+  const savedBaseURL = view.baseURL.source === 'saved' ? (view.baseURL.value ?? '') : '';
+  // A saved key is bound to its base URL: moving the URL without a new key drops the key.
+  const keyWillBeCleared =
+    view.apiKey.source === 'saved' &&
+    !draft.clearApiKey &&
+    !draft.apiKey.trim() &&
+    draft.baseURL.trim() !== savedBaseURL;
 
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
@@ -108,6 +121,7 @@ export const ProviderCard = ({
                 autoComplete="off"
                 value={view.apiKey.locked ? '' : draft.apiKey}
                 placeholder={view.apiKey.value ?? ''}
+                maxLength={SETTINGS_LIMITS.apiKey}
                 disabled={view.apiKey.locked || !canUpdate}
                 onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                   set({ apiKey: e.target.value, clearApiKey: false })
@@ -132,13 +146,14 @@ export const ProviderCard = ({
             <Field.Root
               name={field('baseURL')}
               id={field('baseURL')}
-              hint={lockedHint(view.baseURL, formatMessage(msg('settings.baseURL.hint')))}
+              hint={pairedHint(view.baseURL, formatMessage(msg('settings.baseURL.hint')))}
             >
               <Field.Label>{formatMessage(msg('settings.baseURL'))}</Field.Label>
               <TextInput
                 value={view.baseURL.locked ? (view.baseURL.value ?? '') : draft.baseURL}
                 disabled={view.baseURL.locked || !canUpdate}
                 placeholder="https://"
+                maxLength={SETTINGS_LIMITS.baseURL}
                 onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                   set({ baseURL: e.target.value })
                 }
@@ -151,7 +166,7 @@ export const ProviderCard = ({
               <Field.Root
                 name={field('organization')}
                 id={field('organization')}
-                hint={lockedHint(view.organization)}
+                hint={pairedHint(view.organization)}
               >
                 <Field.Label>{formatMessage(msg('settings.organization'))}</Field.Label>
                 <TextInput
@@ -159,6 +174,7 @@ export const ProviderCard = ({
                     view.organization.locked ? (view.organization.value ?? '') : draft.organization
                   }
                   disabled={view.organization.locked || !canUpdate}
+                  maxLength={SETTINGS_LIMITS.text}
                   onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                     set({ organization: e.target.value })
                   }
@@ -168,6 +184,15 @@ export const ProviderCard = ({
             </Grid.Item>
           ) : null}
         </Grid.Root>
+        {keyWillBeCleared ? (
+          <Alert
+            variant="warning"
+            closeLabel="Close"
+            title={formatMessage(msg('settings.keyWillBeCleared.title'))}
+          >
+            {formatMessage(msg('settings.keyWillBeCleared'), { last4: view.apiKey.value })}
+          </Alert>
+        ) : null}
         <Typography variant="sigma" textColor="neutral600" tag="h3">
           {formatMessage(msg('settings.models'))}
         </Typography>
@@ -192,6 +217,7 @@ export const ProviderCard = ({
                   <TextInput
                     value={sourced?.locked ? sourced.value : (draft.models[feature] ?? '')}
                     disabled={sourced?.locked || !canUpdate}
+                    maxLength={SETTINGS_LIMITS.text}
                     onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
                       set({ models: { ...draft.models, [feature]: e.target.value } })
                     }

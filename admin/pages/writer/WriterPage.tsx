@@ -10,6 +10,8 @@ import { ACTIONS } from '../../../contracts/permissions';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { useStreamedPost } from '../../hooks/useStreamedPost';
+import { useRefreshUsage } from '../../hooks/useUsage';
+import { UsageMeter } from '../../components/UsageMeter';
 import { useGeneration, useStoreGeneration, useWriters } from '../../hooks/useWriterData';
 import { initialValues, type JsonObject } from '../../utils/json-schema';
 import { historyPath, writerPath } from '../../utils/paths';
@@ -40,6 +42,7 @@ export const WriterPage = () => {
   const writers = useWriters();
   const store = useStoreGeneration();
   const stream = useStreamedPost<GenerationView>();
+  const refreshUsage = useRefreshUsage();
 
   const fromId = documentId ? undefined : (searchParams.get('from') ?? undefined);
   const source = useGeneration(documentId ?? fromId);
@@ -84,6 +87,7 @@ export const WriterPage = () => {
     }
     if (documentId) navigate(writerPath());
     const outcome = await stream.start(`/writers/${writer}/generate`, { input });
+    void refreshUsage();
     if (outcome.status === 'done') {
       store(outcome.result);
       stream.reset();
@@ -108,6 +112,7 @@ export const WriterPage = () => {
         title={formatMessage(msg('writer.title'))}
         subtitle={formatMessage(msg('writer.subtitle'))}
         navigationAction={<BackButton fallback=".." />}
+        secondaryAction={<UsageMeter />}
         primaryAction={
           can(ACTIONS.generationsRead) ? (
             <LinkButton

@@ -181,16 +181,23 @@ describe.each(['openai', 'gemini'] as const)('%s through the real SDK', (name) =
     expect(usage.map((u) => u.outcome)).toEqual(['success']);
   });
 
-  it('retries server errors with backoff, then gives up with the status', async () => {
-    fake.setDefault({ status: 503, errorMessage: 'overloaded' });
+  it('retries server errors with backoff, then gives up with the status in our own words', async () => {
+    fake.setDefault({ status: 503, errorMessage: 'overloaded: provider body text' });
     const usage: UsageRecord[] = [];
-    await expect(clientOf([name], usage).generateText(ask, context)).rejects.toMatchObject({
-      status: 503,
-    });
+    const failure = await clientOf([name], usage)
+      .generateText(ask, context)
+      .catch((error: ProviderError) => error);
+    expect(failure).toMatchObject({ status: 503 });
     expect(fake.requests).toHaveLength(3);
+    // The record names provider, model and status; the provider's own text stays out of it.
     expect(usage).toEqual([
-      expect.objectContaining({ outcome: 'error', error: expect.stringContaining('overloaded') }),
+      expect.objectContaining({
+        outcome: 'error',
+        error: expect.stringMatching(/^(OpenAI|Gemini) \(.+\) was unavailable \(HTTP 503\)\.$/),
+      }),
     ]);
+    expect(JSON.stringify(usage)).not.toContain('provider body text');
+    expect((failure as Error).message).not.toContain('provider body text');
   });
 
   it('does not retry a request the provider rejects as bad', async () => {
@@ -263,7 +270,7 @@ describe('stream idle timeout', () => {
       (async () => {
         for await (const delta of stream) deltas.push(delta);
       })(),
-    ).rejects.toThrow(/No data from openai for 300 ms/);
+    ).rejects.toThrow(/OpenAI sent no data for 300 ms/);
     expect(deltas).toEqual(['Hello ']);
   });
 });

@@ -1,0 +1,291 @@
+import type { Test } from 'supertest';
+import { IS_CREATOR } from '../../contracts/permissions';
+import adminRoutes from '../../server/routes/admin';
+import { blogReplies } from '../helpers/fake-blog';
+import { asEventStream, generation, GENERATION, waitForStatus } from '../helpers/jobs';
+import { createUser } from '../helpers/strapi';
+import { useSuite } from '../helpers/suite';
+import { waitUntil } from '../helpers/wait';
+
+/**
+ * Every route of the plugin's own route table (not a hand-kept list): who gets in, and whose
+ * runs they reach. A route added later is in this matrix the day it is added; one that takes a
+ * run's id fails here until it has its case in `OWNED`.
+ */
+
+const suite = useSuite();
+
+interface AdminRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  handler: string;
+  config?: {
+    auth?: false;
+    policies?: (string | { name: string; config?: { actions?: string[] } })[];
+  };
+}
+
+const routes = adminRoutes.routes as AdminRoute[];
+const each = (list: AdminRoute[]) => list.map((route) => [label(route), route] as const);
+
+/** The one action a route declares in its `admin::hasPermissions` policy. */
+const actionOf = (route: AdminRoute): string | undefined => {
+  const policy = route.config?.policies?.find(
+    (candidate) => typeof candidate === 'object' && candidate.name === 'admin::hasPermissions',
+  );
+  return typeof policy === 'object' ? policy.config?.actions?.[0] : undefined;
+};
+
+const takesRun = (route: AdminRoute) => /:(documentId|id)\b/.test(route.path);
+const label = (route: AdminRoute) => `${route.method} ${route.path}`;
+
+const urlOf = (route: AdminRoute, runId: string) =>
+  `/alwrity${route.path
+    .replace(/:(documentId|id)\b/, runId)
+    .replace(':writer', 'social')
+    .replace(':index', '0')
+    .replace('(.*)', 'api/queues')}`;
+
+type Sender = (url: string) => Test;
+const send = (route: AdminRoute, make: (method: string) => Sender, url: string, body?: object) => {
+  const request = make(route.method.toLowerCase())(url);
+  const withBody = route.method === 'GET' ? request : request.send(body ?? {});
+  // Event streams are read to their end (a finished run's stream sends its snapshot and closes).
+  return route.path.endsWith('/events') ? asEventStream(withBody) : withBody;
+};
+
+const anonymous = (method: string): Sender => {
+  const agent = suite.app.http() as unknown as Record<string, Sender>;
+  return (url) => agent[method]!(url);
+};
+const withToken =
+  (token: string) =>
+  (method: string): Sender => {
+    const agent = suite.app.http() as unknown as Record<string, Sender>;
+    return (url) => agent[method]!(url).set('Authorization', `Bearer ${token}`);
+  };
+
+const ARTICLE = 'api::article.article';
+
+/** Runs owned by the Author, each in the state its route acts on. */
+const startAsAuthor = async (path: string, body: object) => {
+  const { body: answer } = await suite.app.as('author').post(path, body).expect(202);
+  return answer.data.documentId as string;
+};
+const finishedPrompt = async () => {
+  const id = await startAsAuthor('/alwrity/generations', { prompt: 'A finished run.' });
+  await waitForStatus(suite.app, id, 'succeeded');
+  return id;
+};
+const finishedBlog = async (reviewOutline = false) => {
+  const id = await startAsAuthor('/alwrity/writers/blog/generate', {
+    input: { topic: 'Composting at home', sections: 2, reviewOutline },
+  });
+  await waitForStatus(suite.app, id, 'succeeded');
+  return id;
+};
+const runningPrompt = async () => {
+  const id = await startAsAuthor('/alwrity/generations', { prompt: 'SLOW: still writing.' });
+  await waitForStatus(suite.app, id, 'running');
+  return id;
+};
+const failedPrompt = async () => {
+  const id = await finishedPrompt();
+  await suite.strapi.db
+    .query(GENERATION)
+    .update({ where: { documentId: id }, data: { status: 'failed' } });
+  return id;
+};
+
+interface OwnedCase {
+  run: () => Promise<string>;
+  body?: object;
+  ok: number;
+}
+
+const OUTLINE = {
+  outline: [
+    { heading: 'Why compost', points: [] },
+    { heading: 'How to start', points: [] },
+  ],
+};
+
+/** For each route on one run: the run to act on and a request an Editor succeeds with. */
+const OWNED: Record<string, OwnedCase> = {
+  'jobs.findOne': { run: finishedPrompt, ok: 200 },
+  'jobs.events': { run: finishedPrompt, ok: 200 },
+  'jobs.cancel': { run: runningPrompt, ok: 200 },
+  'jobs.retry': { run: failedPrompt, ok: 200 },
+  'generations.findOne': { run: finishedPrompt, ok: 200 },
+  'generations.events': { run: finishedPrompt, ok: 200 },
+  'generations.cancel': { run: runningPrompt, ok: 200 },
+  'generations.continue': { run: () => finishedBlog(true), body: OUTLINE, ok: 202 },
+  'generations.regenerateSection': { run: () => finishedBlog(), body: {}, ok: 200 },
+  'generations.save': {
+    run: () => finishedBlog(),
+    body: { uid: ARTICLE, mapping: { title: 'title' } },
+    ok: 201,
+  },
+};
+
+/** What a run looks like from outside: any write would change one of these. */
+const snapshot = async (id: string) => {
+  const row = await generation(suite.strapi, id);
+  return JSON.stringify([row.status, row.output, row.targetDocumentId, row.updatedAt]);
+};
+
+let otherAuthor: string;
+let holders: Record<string, string>;
+let cases = 0;
+
+beforeAll(async () => {
+  suite.fake.setDefault((request) =>
+    JSON.stringify(request.body).includes('SLOW')
+      ? { text: 'Late.', firstTokenDelayMs: 20_000 }
+      : { ...blogReplies(2)(request) },
+  );
+  // The Author role reaches the jobs routes too, under "Is creator", so every route on a run
+  // is tried under the condition.
+  const author = await suite.strapi.service('admin::role').findOne({ code: 'strapi-author' });
+  await suite.strapi.service('admin::role').addPermissions(
+    author.id,
+    ['jobs.read', 'jobs.manage'].map((action) => ({
+      action: `plugin::alwrity.${action}`,
+      conditions: [IS_CREATOR],
+    })),
+  );
+  // What an administrator does by ticking "en" for the Editor's Create on Article.
+  const editor = await suite.strapi.service('admin::role').findOne({ code: 'strapi-editor' });
+  const create = await suite.strapi.db.query('admin::permission').findOne({
+    where: { role: editor.id, action: 'plugin::content-manager.explorer.create', subject: ARTICLE },
+  });
+  await suite.strapi.db.query('admin::permission').update({
+    where: { id: create.id },
+    data: { properties: { ...create.properties, locales: ['en'] } },
+  });
+  otherAuthor = (await createUser(suite.strapi, 'Other Author', { code: 'strapi-author' })).token;
+  // A role per declared action, holding exactly that action.
+  const actions = [...new Set(routes.map(actionOf).filter((a): a is string => Boolean(a)))];
+  holders = {};
+  for (const action of actions) {
+    holders[action] = (
+      await createUser(suite.strapi, `Holder ${action}`, { permissions: [{ action }] })
+    ).token;
+  }
+}, 120_000);
+
+afterAll(() => {
+  console.log(`route matrix: ${routes.length} routes, ${cases} cases`);
+});
+
+describe('the route matrix, built from the route table', () => {
+  let finished: string;
+  beforeAll(async () => {
+    finished = await finishedPrompt();
+  });
+
+  it('is the table Strapi serves, every route behind a token and one action but the board', () => {
+    const served = (
+      suite.strapi.plugin('alwrity').routes as unknown as { admin: { routes: AdminRoute[] } }
+    ).admin.routes;
+    expect(served.map(label)).toEqual(routes.map(label));
+    expect(routes.length).toBeGreaterThanOrEqual(23);
+    for (const route of routes) {
+      expect({ route: label(route), guarded: Boolean(actionOf(route)) }).toEqual({
+        route: label(route),
+        guarded: route.config?.auth !== false,
+      });
+    }
+  });
+
+  it.each(each(routes))('%s: 401 without a token', async (_name, route) => {
+    const response = await send(route, anonymous, urlOf(route, finished));
+    cases += 1;
+    expect(response.status).toBe(401);
+  });
+
+  it.each(each(routes))(
+    '%s: 403 for a role holding no plugin permission (401 on the cookie-guarded board)',
+    async (_name, route) => {
+      const response = await send(
+        route,
+        withToken(suite.app.tokens.noRole),
+        urlOf(route, finished),
+      );
+      cases += 1;
+      expect(response.status).toBe(actionOf(route) ? 403 : 401);
+    },
+  );
+
+  it.each(each(routes.filter(actionOf)))(
+    "%s: a role holding exactly the route's action gets in",
+    async (_name, route) => {
+      const response = await send(
+        route,
+        withToken(holders[actionOf(route)!]!),
+        urlOf(route, finished),
+      );
+      cases += 1;
+      expect([401, 403, 500]).not.toContain(response.status);
+    },
+  );
+});
+
+describe("a run outside the user's role conditions", () => {
+  it.each(each(routes.filter(takesRun)))(
+    '%s: 404 for another Author ("Is creator"), nothing changes; 2xx for an Editor',
+    async (name, route) => {
+      const owned = OWNED[route.handler];
+      if (!owned) throw new Error(`${name} takes a run's id: give it a case in OWNED`);
+      const id = await owned.run();
+      const before = await snapshot(id);
+
+      const refused = await send(route, withToken(otherAuthor), urlOf(route, id), owned.body);
+      cases += 1;
+      expect(refused.status).toBe(404);
+      expect(await snapshot(id)).toBe(before);
+
+      const allowed = await send(
+        route,
+        withToken(suite.app.tokens.editor),
+        urlOf(route, id),
+        owned.body,
+      );
+      cases += 1;
+      expect({ status: allowed.status, error: allowed.body?.error?.message }).toEqual({
+        status: owned.ok,
+        error: undefined,
+      });
+      // The slow run is stopped, not left writing.
+      if (owned.run === runningPrompt) await waitForStatus(suite.app, id, 'canceled');
+    },
+    60_000,
+  );
+});
+
+describe('the history', () => {
+  it("lists to an Author only their own runs, and to an Editor everyone's", async () => {
+    const mine = await finishedPrompt();
+    const theirs = await suite.app
+      .as('editor')
+      .post('/alwrity/generations', { prompt: 'An Editor run.' })
+      .expect(202);
+    await waitForStatus(suite.app, theirs.body.data.documentId, 'succeeded');
+    const ids = async (token: string) => {
+      const { body } = await withToken(token)('get')('/alwrity/generations?pageSize=100').expect(
+        200,
+      );
+      return body.data.map((row: { documentId: string }) => row.documentId) as string[];
+    };
+    const authorSees = await ids(suite.app.tokens.author);
+    expect(authorSees).toContain(mine);
+    expect(authorSees).not.toContain(theirs.body.data.documentId);
+    expect(await ids(otherAuthor)).toEqual([]);
+    const editorSees = await ids(suite.app.tokens.editor);
+    expect(editorSees).toEqual(expect.arrayContaining([mine, theirs.body.data.documentId]));
+    await waitUntil('every run to have finished', async () => {
+      const { body } = await suite.app.as('superAdmin').get('/alwrity/jobs?status=running');
+      return body.data.length === 0;
+    });
+  });
+});
