@@ -8,6 +8,7 @@ const common = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/helpers/json-report.js'],
   // Booting Strapi and hashing test users' passwords outlasts Jest's 5 s default.
   testTimeout: 60_000,
   projects: [

@@ -235,6 +235,7 @@ async function concurrentBlogs({ app, strapi, fake }) {
       .join(','),
   ).filter((steps) => steps !== expected).length;
   const peak = peakConcurrency(chats);
+  const split = wallSplit(chats, elapsed);
   const ok =
     succeeded.length === BLOG_JOBS &&
     inOrder.length === BLOG_JOBS &&
@@ -243,7 +244,45 @@ async function concurrentBlogs({ app, strapi, fake }) {
   console.log(
     `${BLOG_JOBS} concurrent blog jobs at ${CALL_MS} ms per call: ${succeeded.length}/${BLOG_JOBS} succeeded, ${inOrder.length} with sections in order, ${chats.length} model calls (${duplicatedOrLost} jobs with a lost or repeated step), peak ${peak} calls at once (concurrency ${CONCURRENCY}), ${(elapsed / 1000).toFixed(1)} s in all (ideal ${((BLOG_JOBS * 8 * CALL_MS) / CONCURRENCY / 1000).toFixed(1)} s) ${ok ? 'OK' : 'FAILED'}`,
   );
+  console.log(
+    `  where the wall time goes (worker-slot seconds / ${CONCURRENCY} slots): model calls ${split.model} s, between one job's steps ${split.betweenSteps} s, between jobs on a slot and waiting to start ${split.idle} s; per step between calls: median ${split.gapMedian}, p90 ${split.gapP90}`,
+  );
   return ok;
+}
+
+/**
+ * Splits the run's worker-slot time (wall time × concurrency): calls in flight at the fake
+ * server, the gaps between one job's consecutive calls (the plugin's own work between steps:
+ * saving the draft, progress, the audit log), and what is left (slots idle between jobs, start
+ * and tail).
+ */
+function wallSplit(chats, elapsed) {
+  const byJob = new Map();
+  for (const request of chats) {
+    const topic = /Bench post number (\d+)\\n/.exec(JSON.stringify(request.body))?.[1];
+    if (topic === undefined) continue;
+    byJob.set(topic, [...(byJob.get(topic) ?? []), request]);
+  }
+  let model = 0;
+  const gaps = [];
+  for (const calls of byJob.values()) {
+    calls.sort((a, b) => a.receivedAt - b.receivedAt);
+    calls.forEach((call, i) => {
+      model += (call.closedAt ?? call.receivedAt) - call.receivedAt;
+      if (i > 0) gaps.push(call.receivedAt - (calls[i - 1].closedAt ?? calls[i - 1].receivedAt));
+    });
+  }
+  const betweenSteps = gaps.reduce((sum, gap) => sum + gap, 0);
+  const slots = (elapsed * CONCURRENCY) / 1000;
+  const perSlot = (ms) => (ms / 1000 / CONCURRENCY).toFixed(2);
+  const sorted = [...gaps].sort((a, b) => a - b);
+  return {
+    model: perSlot(model),
+    betweenSteps: perSlot(betweenSteps),
+    idle: (slots / CONCURRENCY - (model + betweenSteps) / 1000 / CONCURRENCY).toFixed(2),
+    gapMedian: fmt(median(sorted)),
+    gapP90: fmt(percentile(sorted, 90)),
+  };
 }
 
 module.exports = async function writersBench() {

@@ -51,6 +51,16 @@ export const isSlug = (path: string, text: string, max = 80): LimitViolation[] =
     ? []
     : [{ path, message: `must be lowercase words joined by hyphens, at most ${max} characters` }];
 
+/** Ends with one of `suffixes` (the first is the one named), e.g. a question mark in any script. */
+export const endsWith = (
+  path: string,
+  text: string,
+  suffixes: readonly [string, ...string[]],
+): LimitViolation[] =>
+  suffixes.some((suffix) => text.trimEnd().endsWith(suffix))
+    ? []
+    : [{ path, message: `must end with "${suffixes[0]}"` }];
+
 /** One line per violation, for the repair prompt and for the error a second failure ends with. */
 export const describeViolations = (violations: readonly LimitViolation[]): string =>
   violations.map(({ path, message }) => `${path} ${message}`).join('; ');

@@ -1,9 +1,10 @@
-import type { BlogDraft, OutputSlot, TargetField } from '../contracts/writers';
-import { blogMarkdown } from './blog-plan';
+import type { OutputSlot, TargetField } from '../contracts/writers';
+import { isWriterId, WRITERS, type Slots } from './index';
 
 /**
  * "Save as draft" without Strapi: which fields of a content type can take generated text, which
- * output piece goes where by default, and each writer's output as those pieces.
+ * output piece goes where by default, and a generation's output as those pieces (each writer's
+ * definition says what its pieces are).
  */
 
 type Attribute = {
@@ -75,94 +76,22 @@ export const slugify = (text: string): string =>
     .slice(0, 80)
     .replace(/-+$/, '');
 
-type Slots = Partial<Record<OutputSlot, string>>;
-
 const withSlug = (slots: Slots): Slots =>
   slots.title && !slots.slug ? { ...slots, slug: slugify(slots.title) } : slots;
 
-const tagsText = (tags: readonly string[] | undefined) =>
-  tags?.length ? tags.join(', ') : undefined;
-
-type Output = Record<string, unknown>;
-
-const SLOTS_OF: Record<string, (output: Output) => Slots> = {
-  blog: (output) => {
-    const draft = output as unknown as BlogDraft;
-    return {
-      title: draft.title,
-      slug: draft.meta?.slug,
-      body: blogMarkdown(draft),
-      description: draft.meta?.metaDescription,
-      metaTitle: draft.meta?.metaTitle,
-      metaDescription: draft.meta?.metaDescription,
-      tags: tagsText(draft.meta?.tags),
-    };
-  },
-  news: (output) => ({
-    title: output.headline as string,
-    description: output.lead as string,
-    body: `${output.lead as string}\n\n${output.body as string}`,
-  }),
-  email: (output) => ({
-    title: (output.subjectLines as string[])[0],
-    description: output.preheader as string,
-    body: `${output.body as string}\n\n**${output.callToAction as string}**`,
-  }),
-  story: (output) => ({
-    title: output.title as string,
-    description: output.synopsis as string,
-    body: output.story as string,
-  }),
-  'video-script': (output) => {
-    const chapters = output.chapters as {
-      timestamp: string;
-      title: string;
-      script: string;
-      bRoll: string[];
-    }[];
-    return {
-      title: (output.titleOptions as string[])[0],
-      description: output.description as string,
-      body: [
-        output.hook as string,
-        ...chapters.map(
-          (chapter) =>
-            `## ${chapter.timestamp} ${chapter.title}\n\n${chapter.script}${
-              chapter.bRoll.length ? `\n\n*B-roll: ${chapter.bRoll.join('; ')}*` : ''
-            }`,
-        ),
-      ].join('\n\n'),
-      tags: tagsText(output.tags as string[]),
-    };
-  },
-  social: (output) => {
-    const posts = output.posts as {
-      network: string;
-      variants: { parts: string[]; hashtags: string[] }[];
-    }[];
-    return {
-      body: posts
-        .map(
-          (post) =>
-            `## ${post.network}\n\n${post.variants
-              .map((variant) =>
-                [...variant.parts, variant.hashtags.map((tag) => `#${tag}`).join(' ')]
-                  .filter(Boolean)
-                  .join('\n\n'),
-              )
-              .join('\n\n---\n\n')}`,
-        )
-        .join('\n\n'),
-    };
-  },
-  prompt: (output) => ({ body: output.text as string }),
-};
+/** A writer's own slots, or a free prompt's text as the body. */
+const slotsFor = (kind: string): ((output: never) => Slots) | undefined =>
+  isWriterId(kind)
+    ? WRITERS[kind].slots
+    : kind === 'prompt'
+      ? (output: { text: string }) => ({ body: output.text })
+      : undefined;
 
 /** A generation's output as the pieces a mapping can place; absent pieces are left out. */
 export const slotsOf = (kind: string, output: unknown): Slots => {
-  const of = SLOTS_OF[kind];
+  const of = slotsFor(kind);
   if (!of || !output || typeof output !== 'object') return {};
-  const slots = withSlug(of(output as Output));
+  const slots = withSlug(of(output as never));
   return Object.fromEntries(
     Object.entries(slots).filter(([, value]) => typeof value === 'string' && value.trim()),
   ) as Slots;

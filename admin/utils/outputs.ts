@@ -1,12 +1,5 @@
-import type { z } from 'zod';
 import type { BlogDraft } from '../../contracts/writers';
-import {
-  emailNewsletter,
-  newsArticle,
-  socialPosts,
-  story,
-  videoScript,
-} from '../../writers/outputs';
+import type { OutputOf } from '../../writers';
 import { isJsonObject } from './json-schema';
 
 /**
@@ -15,19 +8,11 @@ import { isJsonObject } from './json-schema';
  * instead of breaking the page.
  */
 
-export type NewsOutput = z.output<typeof newsArticle>;
-export type SocialOutput = z.output<typeof socialPosts>;
-export type EmailOutput = z.output<typeof emailNewsletter>;
-export type StoryOutput = z.output<typeof story>;
-export type VideoScriptOutput = z.output<typeof videoScript>;
-
-export const OUTPUT_SCHEMAS = {
-  news: newsArticle,
-  social: socialPosts,
-  email: emailNewsletter,
-  story,
-  'video-script': videoScript,
-};
+export type NewsOutput = OutputOf<'news'>;
+export type SocialOutput = OutputOf<'social'>;
+export type EmailOutput = OutputOf<'email'>;
+export type StoryOutput = OutputOf<'story'>;
+export type VideoScriptOutput = OutputOf<'video-script'>;
 
 /** The blog draft is saved step by step, so only its skeleton is certain. */
 export const isBlogDraft = (output: unknown): output is BlogDraft =>

@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import type { BoardSession } from '../../contracts/jobs';
 import { BOARD_COOKIE, BOARD_PATH } from '../services/board';
 import { getService } from '../utils/services';
+import { assertNoBody } from '../utils/validate';
 
 const boardController = ({ strapi }: { strapi: Core.Strapi }) => {
   const board = () => getService(strapi, 'board');
@@ -10,6 +11,7 @@ const boardController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Opens a board session for this admin (jobs.read): a cookie only the board's path sees. */
     async session(ctx: Context) {
+      assertNoBody(ctx.request.body);
       const { value, expiresAt } = board().issueSession(ctx.state.user.id, ctx.state.session?.id);
       ctx.cookies.set(BOARD_COOKIE, value, {
         httpOnly: true,

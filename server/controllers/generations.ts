@@ -14,7 +14,7 @@ import { eitherScope, scopeOf } from '../utils/permission-scope';
 import { answerStreamed } from '../utils/streamed-answer';
 import { streamJobEvents } from './jobs';
 import { getService } from '../utils/services';
-import { parseInput } from '../utils/validate';
+import { assertNoBody, parseInput } from '../utils/validate';
 
 const documentIdOf = (ctx: Context) =>
   parseInput(jobIdParams, { id: ctx.params.documentId }, 'documentId').id;
@@ -60,6 +60,7 @@ const generationsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Stops a queued run: one the user may write with, or any run for whoever manages jobs. */
     async cancel(ctx: Context) {
+      assertNoBody(ctx.request.body);
       const manages = (ctx.state.userAbility as { can(action: string): boolean }).can(
         uidOf(ACTIONS.jobsManage),
       );

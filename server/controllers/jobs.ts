@@ -12,7 +12,7 @@ import { scopeOf, type Scope } from '../utils/permission-scope';
 import { getService } from '../utils/services';
 import type { JobEvent } from '../queue/types';
 import { openEventStream } from '../utils/sse';
-import { parseInput } from '../utils/validate';
+import { assertNoBody, parseInput } from '../utils/validate';
 
 /**
  * Server-sent events: a `job` snapshot first, `progress` as it comes (from any instance, through
@@ -74,9 +74,11 @@ const jobsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await jobs().get(idOf(ctx), scope(ctx, ACTIONS.jobsRead)) };
     },
     async cancel(ctx: Context) {
+      assertNoBody(ctx.request.body);
       ctx.body = { data: await jobs().cancel(idOf(ctx), scope(ctx, ACTIONS.jobsManage)) };
     },
     async retry(ctx: Context) {
+      assertNoBody(ctx.request.body);
       ctx.body = { data: await jobs().retry(idOf(ctx), scope(ctx, ACTIONS.jobsManage)) };
     },
 

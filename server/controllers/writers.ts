@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { rewriteBody } from '../../contracts/writers';
-import { describeWriters, WRITER_IDS, WRITERS } from '../../writers/catalogue';
+import { describeWriters, WRITER_IDS, WRITERS } from '../../writers';
 import { getService } from '../utils/services';
 import { answerStreamed } from '../utils/streamed-answer';
 import { parseInput } from '../utils/validate';

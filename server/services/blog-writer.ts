@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { z } from 'zod';
 import type { GenerationView } from '../../contracts/generations';
 import type { BlogDraft, BlogStepDetail, ContinueBlogBody } from '../../contracts/writers';
 import type { AiClient } from '../ai/client';
@@ -8,35 +7,17 @@ import { estimateCost } from '../ai/pricing';
 import type { CallContext, ChatMessage, TokenUsage } from '../ai/types';
 import { ZERO_USAGE } from '../ai/types';
 import {
-  blogConclusionPrompt,
-  blogFaqPrompt,
-  blogIntroductionPrompt,
-  blogMetaPrompt,
-  blogOutlinePrompt,
-  blogSectionPrompt,
-  type BlogOptions,
-} from '../../writers/prompts/blog';
-import type { JobKind, JobPayload } from '../queue/job-kind';
-import type { ProgressUpdate } from '../queue/types';
-import {
+  blogWriter,
   EXPECTED_CHARS,
-  blogSteps,
-  emptyDraft,
   isStepDone,
   percentOf,
-  stepLabel,
+  stepDefinition,
+  type BlogOptions,
   type BlogStep,
-} from '../../writers/blog-plan';
-import { WRITERS } from '../../writers/catalogue';
-import { describeViolations, type LimitViolation } from '../../writers/limits';
-import {
-  blogFaq,
-  blogMeta,
-  blogOutline,
-  checkBlogFaq,
-  checkBlogMeta,
-  checkBlogOutline,
-} from '../../writers/outputs';
+} from '../../writers/blog';
+import { objectRequest } from '../../writers/definition';
+import type { JobKind, JobPayload } from '../queue/job-kind';
+import type { ProgressUpdate } from '../queue/types';
 import { getService } from '../utils/services';
 import { parseStoredInput } from '../queue/stored-input';
 import {
@@ -47,8 +28,6 @@ import {
 import type { Scope } from '../utils/permission-scope';
 import type { StreamedCall } from '../utils/streamed-answer';
 import { isPermanentAiError } from './generations';
-
-export const BLOG_JOB = 'blog';
 
 /** Live text is sent at most this often: enough to read along, without a Redis write per token. */
 const LIVE_TEXT_INTERVAL_MS = 150;
@@ -61,9 +40,6 @@ interface Totals {
 }
 
 type BlogRow = GenerationRow & { output: BlogDraft | null; usage: TokenUsage | null };
-
-const describe = (violations: LimitViolation[]) =>
-  violations.length ? describeViolations(violations) : undefined;
 
 /** Every call of a run adds to the generation's tokens and cost. */
 const addCall = (totals: Totals, call: { provider: string; model: string; usage: TokenUsage }) => {
@@ -83,25 +59,19 @@ const addCall = (totals: Totals, call: { provider: string; model: string; usage:
   };
 };
 
-/** The prose steps outside the sections, each filling the draft field of its name. */
-const PROSE_PROMPTS = {
-  introduction: blogIntroductionPrompt,
-  conclusion: blogConclusionPrompt,
-};
-
 const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const generations = generationsRepository(strapi);
 
   /** The blog run, if the caller's scope reaches it (a worker reads it unscoped). */
   const load = async (documentId: string, scope?: Scope) => {
     const row = (await generations.find(documentId, scope)) as BlogRow | null;
-    if (!row || row.kind !== 'blog') {
+    if (!row || row.kind !== blogWriter.id) {
       throw new errors.NotFoundError(`No blog generation with id ${documentId}.`);
     }
     return {
       row,
-      options: parseStoredInput(WRITERS.blog.options, row.input) as BlogOptions,
-      draft: row.output ?? emptyDraft(),
+      options: parseStoredInput(blogWriter.options, row.input) as BlogOptions,
+      draft: row.output ?? blogWriter.emptyDraft(),
       totals: {
         usage: row.usage ?? ZERO_USAGE,
         costEstimate: row.costEstimate ?? null,
@@ -128,88 +98,34 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...result, text: result.text.trim() };
   };
 
-  /** Runs one step against the draft, answering the draft with that step's result in it. */
-  const runStep = async (
-    step: BlogStep,
+  /**
+   * Runs one step against the draft, answering the draft with that step's result in it: a
+   * structured step is one checked JSON answer, a prose step is streamed as it is written.
+   */
+  const runStep = async <S extends BlogStep>(
+    step: S,
     draft: BlogDraft,
     options: BlogOptions,
     call: { client: AiClient; context: CallContext; brandVoice: string | undefined },
     onText: (delta: string, text: string) => Promise<void> | void,
   ) => {
     const { client, context, brandVoice } = call;
-    switch (step.kind) {
-      case 'outline': {
-        const result = await client.generateObject(
-          {
-            messages: blogOutlinePrompt(options, brandVoice),
-            schema: blogOutline,
-            schemaName: 'blog_outline',
-            check: (outline: z.output<typeof blogOutline>) =>
-              describe(checkBlogOutline(outline, options)),
-          },
-          context,
-        );
-        return {
-          result,
-          draft: {
-            ...draft,
-            titleOptions: result.object.titleOptions,
-            title: result.object.titleOptions[0] ?? options.topic,
-            outline: result.object.sections,
-          },
-        };
-      }
-      case 'introduction':
-      case 'conclusion': {
-        const result = await writeProse(
-          client,
-          PROSE_PROMPTS[step.kind](options, draft, brandVoice),
-          context,
-          onText,
-        );
-        return { result, draft: { ...draft, [step.kind]: result.text } };
-      }
-      case 'section': {
-        const result = await writeProse(
-          client,
-          blogSectionPrompt(options, draft, step.index, brandVoice),
-          context,
-          onText,
-        );
-        const heading = draft.outline[step.index]?.heading ?? '';
-        return {
-          result,
-          draft: {
-            ...draft,
-            sections: [...draft.sections.slice(0, step.index), { heading, body: result.text }],
-          },
-        };
-      }
-      case 'faq': {
-        const result = await client.generateObject(
-          {
-            messages: blogFaqPrompt(options, draft, brandVoice),
-            schema: blogFaq,
-            schemaName: 'blog_faq',
-            check: (faq: z.output<typeof blogFaq>) => describe(checkBlogFaq(faq)),
-          },
-          context,
-        );
-        return { result, draft: { ...draft, faq: result.object.faq } };
-      }
-      case 'meta': {
-        const result = await client.generateObject(
-          {
-            messages: blogMetaPrompt(options, draft, brandVoice),
-            schema: blogMeta,
-            schemaName: 'blog_meta',
-            check: (meta: z.output<typeof blogMeta>) => describe(checkBlogMeta(meta)),
-          },
-          context,
-        );
-        return { result, draft: { ...draft, meta: result.object } };
-      }
+    const definition = stepDefinition(step);
+    const messages = definition.prompt({ options, draft, step, brandVoice });
+    if (definition.answer === 'structured') {
+      const result = await client.generateObject(
+        objectRequest({
+          messages,
+          schema: definition.schema,
+          schemaName: definition.schemaName,
+          check: (output) => definition.check(output, options),
+        }),
+        context,
+      );
+      return { result, draft: definition.apply(draft, result.object, step, options) };
     }
+    const result = await writeProse(client, messages, context, onText);
+    return { result, draft: definition.apply(draft, result.text, step, options) };
   };
 
   /**
@@ -218,9 +134,9 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * the outline (phase `outline`) until `continue` brings the edited one.
    */
   const jobKind: JobKind<JobPayload> = {
-    name: BLOG_JOB,
+    name: blogWriter.id,
     store: generations,
-    documentKinds: ['blog'],
+    documentKinds: [blogWriter.id],
     async run({ id, signal, progress, userId }) {
       const loaded = await load(id);
       const { options } = loaded;
@@ -235,25 +151,18 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const save = (data: Partial<GenerationRow>) => generations.update(id, data);
 
       for (;;) {
-        const steps = blogSteps(draft, options);
+        const steps = blogWriter.plan(draft, options);
         const done = steps.filter((step) => isStepDone(step, draft)).length;
         const step = steps.find((candidate) => !isStepDone(candidate, draft));
         if (!step) break;
-        const stage = stepLabel(step, draft.outline);
+        const definition = stepDefinition(step);
+        const stage = definition.label(step, draft.outline);
         const report = (text: string, share: number): Promise<void> => {
           const detail: BlogStepDetail = {
             step: step.kind,
             index: done + 1,
             of: steps.length,
-            ...(step.kind === 'section'
-              ? {
-                  section: {
-                    number: step.index + 1,
-                    of: draft.outline.length,
-                    heading: draft.outline[step.index]?.heading ?? '',
-                  },
-                }
-              : {}),
+            ...definition.detail?.(step, draft),
             text,
           };
           const update: ProgressUpdate = {
@@ -272,7 +181,7 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         draft = outcome.draft;
         totals = addCall(totals, outcome.result);
-        const waitForReview = step.kind === 'outline' && options.reviewOutline;
+        const waitForReview = definition.waitsForReview?.(options) ?? false;
         if (waitForReview) draft = { ...draft, phase: 'outline' };
         await save({ output: draft, ...totals });
         if (waitForReview) break;
@@ -337,7 +246,13 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const brandVoice = await getService(strapi, 'settings').brandVoice();
         const result = await writeProse(
           client,
-          blogSectionPrompt(options, draft, index, brandVoice, instructions),
+          blogWriter.steps.section.prompt({
+            options,
+            draft,
+            step: { kind: 'section', index },
+            brandVoice,
+            instructions,
+          }),
           { feature: 'writer', userId, subjectDocumentId: documentId, signal: call.signal },
           (delta) => call.onDelta?.(delta),
         );

@@ -2,20 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GenerationView } from '../../contracts/generations';
 import { estimateCost } from '../ai/pricing';
-import type { WriterId } from '../../writers/catalogue';
-import { WRITER_RUNNERS } from '../../writers/runners';
+import { streamWriter, WRITERS, type AnyStreamWriter, type WriterId } from '../../writers';
+import { objectRequest } from '../../writers/definition';
 import { reportFailure } from '../utils/safe-error';
 import { getService } from '../utils/services';
 import type { RewriteBody } from '../../contracts/writers';
-import { rewritePrompt } from '../../writers/prompts/rewrite';
+import { rewritePrompt } from '../../writers/rewrite';
 import { generationsRepository, toGenerationView } from '../repositories/generations';
 import type { StreamedCall } from '../utils/streamed-answer';
-import { BLOG_JOB } from './blog-writer';
-
-/** Writers whose runs are queued jobs, and the job that runs them. */
-const JOB_WRITERS: Partial<
-  Record<WriterId, { name: string; titleOf(options: { topic: string }): string }>
-> = { blog: { name: BLOG_JOB, titleOf: (options) => `Blog: ${options.topic}` } };
 
 const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const generations = generationsRepository(strapi);
@@ -25,16 +19,18 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * Queues a long-form writer (the blog) as a job; its generation is followed on
-     * /alwrity/jobs/:id while it runs.
+     * Queues a long-form writer (the blog) as the job named after it; its generation is followed
+     * on /alwrity/jobs/:id while it runs.
      */
     async queue(writer: WriterId, options: { topic: string }, userId: number) {
-      const job = JOB_WRITERS[writer];
-      if (!job) throw new errors.ApplicationError(`The ${writer} writer does not run as a job.`);
+      const definition: (typeof WRITERS)[WriterId] = WRITERS[writer];
+      if (definition.mode !== 'job') {
+        throw new errors.ApplicationError(`The ${writer} writer does not run as a job.`);
+      }
       await getService(strapi, 'ai').ensureCanCall(userId);
-      return getService(strapi, 'generations').createQueued(job.name, userId, {
+      return getService(strapi, 'generations').createQueued(definition.id, userId, {
         kind: writer,
-        title: job.titleOf(options),
+        title: definition.titleOf(options as never),
         input: options,
       });
     },
@@ -63,7 +59,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
      * and a limit still broken after one targeted repair fails the run rather than being cut.
      */
     async generate(writer: WriterId, options: unknown, userId: number) {
-      const runner = WRITER_RUNNERS[writer];
+      const runner = streamWriter(writer);
       if (!runner) {
         throw new errors.NotImplementedError(`The ${writer} writer is not available yet.`);
       }
@@ -73,7 +69,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async run(
-      runner: NonNullable<(typeof WRITER_RUNNERS)[WriterId]>,
+      runner: AnyStreamWriter,
       writer: WriterId,
       options: unknown,
       userId: number,
@@ -83,12 +79,12 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const typed = options as never;
       const started = Date.now();
       const client = await ai.client();
-      const request = {
+      const request = objectRequest({
         messages: runner.prompt(typed, await getService(strapi, 'settings').brandVoice()),
-        schema: runner.schema,
+        schema: runner.output,
         schemaName: runner.schemaName,
-        check: (output: unknown) => runner.check(output, typed),
-      };
+        check: (output) => runner.check(output, typed),
+      });
       let created: Promise<{ documentId: string }> | undefined;
       const stop = new AbortController();
       const row = () => {

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 const fieldOf = (path: PropertyKey[]) => path.map(String).join('.') || '(body)';
 
@@ -19,4 +19,11 @@ export const parseInput = <T>(schema: z.ZodType<T>, input: unknown, what = 'body
     `Invalid ${what}: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
     { errors: issues },
   );
+};
+
+const NO_BODY = z.object({}).strict();
+
+/** For routes that take no body: whatever is sent is a mistake worth a 400, not ignored. */
+export const assertNoBody = (body: unknown) => {
+  parseInput(NO_BODY, body);
 };

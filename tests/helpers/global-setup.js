@@ -19,7 +19,9 @@ module.exports = async () => {
     throw new Error('dist/server/index.js is missing: run `npm run build` first (npm test does).');
   }
   const sources = Math.max(
-    ...['server', 'content-types', 'contracts'].map((dir) => newest(path.join(root, dir))),
+    ...['server', 'content-types', 'contracts', 'writers'].map((dir) =>
+      newest(path.join(root, dir)),
+    ),
   );
   if (sources > statSync(built).mtimeMs) {
     throw new Error(

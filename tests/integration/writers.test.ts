@@ -20,7 +20,7 @@ const generate = (body: object) =>
   suite.app.as('author').post('/alwrity/writers/social/generate', body);
 
 describe('GET /alwrity/writers', () => {
-  it('lists the six writers with the JSON Schema of their options', async () => {
+  it('lists every writer of the registry with the JSON Schema of its options', async () => {
     const { body } = await suite.app.as('author').get('/alwrity/writers').expect(200);
     expect(body.data.map((writer: { id: string }) => writer.id)).toEqual([
       'blog',
@@ -29,6 +29,7 @@ describe('GET /alwrity/writers', () => {
       'email',
       'story',
       'video-script',
+      'faq',
     ]);
     const social = body.data.find((writer: { id: string }) => writer.id === 'social');
     expect(social.optionsSchema.properties.networks.items.enum).toEqual([
@@ -143,8 +144,15 @@ describe('the other short writers', () => {
       description: 'How to brew tea.',
       tags: ['tea', 'how to'],
     },
+    faq: {
+      title: 'Night library: your questions',
+      items: [
+        { question: 'When is it open?', answer: 'Every night until 2 a.m.' },
+        { question: 'Who can borrow books?', answer: 'Anyone with a city library card.' },
+      ],
+    },
   };
-  const options: Record<string, object> = { email: { subjectVariants: 2 } };
+  const options: Record<string, object> = { email: { subjectVariants: 2 }, faq: { questions: 2 } };
 
   it.each(Object.keys(answers))('%s answers its structured output', async (writer) => {
     suite.fake.enqueue({ json: answers[writer] });

@@ -7,7 +7,7 @@ import {
   percentOf,
   writtenSoFar,
   WRITTEN_SO_FAR_MAX,
-} from '../../writers/blog-plan';
+} from '../../writers/blog';
 
 const outline = [
   { heading: 'One', points: [] },

@@ -8,6 +8,10 @@ import {
   type FakeModelServer,
 } from '../helpers/fake-model-server';
 
+/** The SDK's API version (`v1` or `v1beta`, as its release chooses) before the method path. */
+const geminiPath = (rest: string) =>
+  expect.stringMatching(new RegExp(`^/v1(beta)?/${rest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+
 const OPENAI_MODEL = 'gpt-4o-mini';
 const GEMINI_MODEL = 'gemini-2.0-flash';
 
@@ -328,7 +332,7 @@ describe('Gemini protocol (real @google/genai SDK)', () => {
       api: 'gemini',
       kind: 'chat',
       method: 'POST',
-      path: `/v1/models/${GEMINI_MODEL}:generateContent`,
+      path: geminiPath(`models/${GEMINI_MODEL}:generateContent`),
       model: GEMINI_MODEL,
       stream: false,
     });
@@ -351,7 +355,7 @@ describe('Gemini protocol (real @google/genai SDK)', () => {
     expect(last(items).usageMetadata?.candidatesTokenCount).toBe(6);
     expect(last(items).candidates?.[0]?.finishReason).toBe('STOP');
     expect(first(server.requests)).toMatchObject({
-      path: `/v1/models/${GEMINI_MODEL}:streamGenerateContent`,
+      path: geminiPath(`models/${GEMINI_MODEL}:streamGenerateContent`),
       stream: true,
       closedEarly: false,
     });
@@ -390,7 +394,7 @@ describe('Gemini protocol (real @google/genai SDK)', () => {
     expect(first(server.requests)).toMatchObject({
       api: 'gemini',
       kind: 'embeddings',
-      path: '/v1/models/text-embedding-004:batchEmbedContents',
+      path: geminiPath('models/text-embedding-004:batchEmbedContents'),
     });
   });
 
@@ -400,7 +404,7 @@ describe('Gemini protocol (real @google/genai SDK)', () => {
     expect(first(server.requests)).toMatchObject({
       api: 'gemini',
       kind: 'models',
-      path: '/v1/models',
+      path: geminiPath('models'),
     });
   });
 

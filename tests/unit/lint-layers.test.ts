@@ -12,7 +12,7 @@ const forbidden: Probe[] = [
   ['admin/Probe.ts', "import type { x } from '../server';"],
   ['contracts/probe.ts', "import { x } from '../server/config';"],
   ['contracts/probe.ts', "import { x } from '../admin/utils/paths';"],
-  ['writers/prompts/probe.ts', "import { x } from '../../server/ai/types';"],
+  ['writers/probe.ts', "import { x } from '../server/ai/types';"],
   ['analysis/seo/probe.ts', "import { x } from '../../admin/hooks/useApi';"],
 ];
 const allowed: Probe[] = [

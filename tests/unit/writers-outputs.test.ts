@@ -1,10 +1,7 @@
-import {
-  checkBlogMeta,
-  checkEmail,
-  checkSocialPosts,
-  checkVideoScript,
-  withHashtags,
-} from '../../writers/outputs';
+import { checkBlogMeta } from '../../writers/blog';
+import { checkEmail } from '../../writers/email';
+import { checkSocialPosts, withHashtags } from '../../writers/social';
+import { checkVideoScript } from '../../writers/video-script';
 
 const post = (text: string, hashtags: string[] = []) => ({ parts: [text], hashtags });
 

@@ -1,7 +1,7 @@
-import { describeWriters, WRITERS } from '../../writers/catalogue';
+import { describeWriters, WRITERS } from '../../writers';
 
 describe('the writer catalogue', () => {
-  it('offers the six writers, the long-form blog as a job and the rest streamed', () => {
+  it('offers the seven writers, the long-form blog as a job and the rest streamed', () => {
     const writers = describeWriters();
     expect(writers.map(({ id, mode }) => [id, mode])).toEqual([
       ['blog', 'job'],
@@ -10,6 +10,7 @@ describe('the writer catalogue', () => {
       ['email', 'stream'],
       ['story', 'stream'],
       ['video-script', 'stream'],
+      ['faq', 'stream'],
     ]);
     for (const { optionsSchema } of writers) {
       expect(optionsSchema).toMatchObject({

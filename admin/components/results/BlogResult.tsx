@@ -1,7 +1,7 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { BlogDraft } from '../../../contracts/writers';
-import { META_DESCRIPTION_RANGE, META_TITLE_MAX } from '../../../writers/outputs';
+import { META_DESCRIPTION_RANGE, META_TITLE_MAX } from '../../../writers/blog';
 import { msg } from '../../utils/translations';
 import { CharCount } from './CharCount';
 import { MarkdownText } from './MarkdownText';

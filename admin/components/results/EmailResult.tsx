@@ -1,6 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { EMAIL_PREHEADER_MAX, EMAIL_SUBJECT_MAX } from '../../../writers/outputs';
+import { EMAIL_PREHEADER_MAX, EMAIL_SUBJECT_MAX } from '../../../writers/email';
 import type { EmailOutput } from '../../utils/outputs';
 import { msg } from '../../utils/translations';
 import { CharCount } from './CharCount';

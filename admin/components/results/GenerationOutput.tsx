@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { GenerationView } from '../../../contracts/generations';
-import { isBlogDraft, OUTPUT_SCHEMAS } from '../../utils/outputs';
+import { isWriterId, streamWriter, WRITERS } from '../../../writers';
+import { isBlogDraft } from '../../utils/outputs';
 import { BlogResult } from './BlogResult';
 import { EmailResult } from './EmailResult';
+import { GenericResult } from './GenericResult';
 import { NewsResult } from './NewsResult';
 import { RawOutput } from './RawOutput';
 import { SocialResult } from './SocialResult';
@@ -16,7 +18,10 @@ const checked = <T,>(schema: z.ZodType<T>, output: unknown, view: (data: T) => R
   return parsed.success ? view(parsed.data) : <RawOutput output={output} />;
 };
 
-/** A generation's output, shown the way its writer's output reads best. */
+/**
+ * A generation's output, shown the way its writer's output reads best: the writers with a view
+ * of their own get it, any other writer's output is read field by field.
+ */
 export const GenerationOutput = ({ generation }: { generation: GenerationView }) => {
   const { kind, output, documentId, status } = generation;
   if (output === null || output === undefined) return null;
@@ -32,18 +37,24 @@ export const GenerationOutput = ({ generation }: { generation: GenerationView })
         <RawOutput output={output} />
       );
     case 'news':
-      return checked(OUTPUT_SCHEMAS.news, output, (data) => <NewsResult output={data} />);
+      return checked(WRITERS.news.output, output, (data) => <NewsResult output={data} />);
     case 'social':
-      return checked(OUTPUT_SCHEMAS.social, output, (data) => <SocialResult output={data} />);
+      return checked(WRITERS.social.output, output, (data) => <SocialResult output={data} />);
     case 'email':
-      return checked(OUTPUT_SCHEMAS.email, output, (data) => <EmailResult output={data} />);
+      return checked(WRITERS.email.output, output, (data) => <EmailResult output={data} />);
     case 'story':
-      return checked(OUTPUT_SCHEMAS.story, output, (data) => <StoryResult output={data} />);
+      return checked(WRITERS.story.output, output, (data) => <StoryResult output={data} />);
     case 'video-script':
-      return checked(OUTPUT_SCHEMAS['video-script'], output, (data) => (
+      return checked(WRITERS['video-script'].output, output, (data) => (
         <VideoScriptResult output={data} />
       ));
-    default:
-      return <RawOutput output={output} />;
+    default: {
+      const writer = isWriterId(kind) ? streamWriter(kind) : undefined;
+      return writer ? (
+        checked(writer.output, output, (data) => <GenericResult output={data} />)
+      ) : (
+        <RawOutput output={output} />
+      );
+    }
   }
 };

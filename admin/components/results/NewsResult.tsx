@@ -1,6 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { NEWS_HEADLINE_MAX } from '../../../writers/outputs';
+import { NEWS_HEADLINE_MAX } from '../../../writers/news';
 import type { NewsOutput } from '../../utils/outputs';
 import { msg } from '../../utils/translations';
 import { CharCount } from './CharCount';

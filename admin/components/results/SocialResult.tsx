@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { NETWORK_LIMITS, withHashtags } from '../../../writers/outputs';
+import { NETWORK_LIMITS, withHashtags } from '../../../writers/social';
 import { useOptionText } from '../../hooks/useOptionText';
 import type { SocialOutput } from '../../utils/outputs';
 import { msg } from '../../utils/translations';

@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { YOUTUBE } from '../../../writers/outputs';
+import { YOUTUBE } from '../../../writers/video-script';
 import type { VideoScriptOutput } from '../../utils/outputs';
 import { msg } from '../../utils/translations';
 import { CharCount } from './CharCount';

@@ -8,7 +8,7 @@ import { StreamPreview } from '../../components/StreamPreview';
 import type { StreamState } from '../../hooks/useStreamedPost';
 import { isBlogDraft } from '../../utils/outputs';
 import { msg } from '../../utils/translations';
-import type { WriterMode } from '../../../writers/catalogue';
+import type { WriterMode } from '../../../writers';
 import { GenerationHeader } from './GenerationHeader';
 
 interface ResultPanelProps {

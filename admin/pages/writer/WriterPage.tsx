@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { GenerationView } from '../../../contracts/generations';
+import { TERMINAL_STATUSES } from '../../../contracts/jobs';
 import { ACTIONS } from '../../../contracts/permissions';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
@@ -72,6 +73,12 @@ export const WriterPage = () => {
       [prefill.writer]: initialValues(schema, prefill.input),
     }));
   }, [location.state, location.key, source.data, catalogue]);
+
+  // A queued run's tokens count once it ends.
+  const shownStatus = shown?.status;
+  useEffect(() => {
+    if (shownStatus && TERMINAL_STATUSES.includes(shownStatus)) void refreshUsage();
+  }, [shownStatus, refreshUsage]);
 
   const enqueue = useMutation({
     mutationFn: (input: JsonObject) =>

@@ -1,9 +1,9 @@
-import type { ChatMessage } from '../../contracts/messages';
-import type { CommonOptions } from '../options';
+import type { ChatMessage } from '../contracts/messages';
+import type { CommonOptions } from './options';
 
 /**
- * Pieces every writer's prompt shares. Templates are plain functions from typed options to
- * messages, kept in this folder so wording changes in one place and tests can read them.
+ * Pieces every writer's prompt shares. Each writer's template, in its own module, is a plain
+ * function from typed options to messages built from these, so shared wording changes here.
  */
 
 const LENGTH_WORDS: Record<CommonOptions['length'], string> = {

@@ -1,5 +1,5 @@
-import type { RewriteBody } from '../../contracts/writers';
-import type { ChatMessage } from '../../contracts/messages';
+import type { RewriteBody } from '../contracts/writers';
+import type { ChatMessage } from '../contracts/messages';
 import { writerMessages } from './brief';
 
 /** What each "Write with AI" operation asks of the text. */
