@@ -8,7 +8,12 @@ const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
-const { createBullMQDriver, flushPrefix, REDIS_URL } = require('./load-sources');
+const {
+  createBullMQDriver,
+  generationsRepository,
+  flushPrefix,
+  REDIS_URL,
+} = require('./load-sources');
 const { median, percentile, fmt } = require('./stats');
 
 const JOBS = Number(process.env.BENCH_QUEUE_JOBS ?? 500);
@@ -87,7 +92,7 @@ async function pluginPipeline() {
     // An empty job kind on the generation type: everything but the model call.
     jobs.registerKind({
       name: 'bench',
-      uid,
+      store: generationsRepository(strapi),
       documentKinds: ['bench'],
       run: async () => ({ output: { text: '' } }),
     });

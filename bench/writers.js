@@ -202,6 +202,17 @@ const peakConcurrency = (requests) => {
 async function concurrentBlogs({ app, strapi, fake }) {
   fake.reset();
   fake.setDefault(blogReplies(3, { firstTokenDelayMs: CALL_MS }));
+  // Every database statement of the run, timed: SQLite's driver holds the event loop while it works.
+  const db = { count: 0, ms: 0, open: new Map() };
+  const onQuery = (query) => db.open.set(query.__knexQueryUid, performance.now());
+  const onDone = (_response, query) => {
+    const at = db.open.get(query.__knexQueryUid);
+    if (at === undefined) return;
+    db.open.delete(query.__knexQueryUid);
+    db.count += 1;
+    db.ms += performance.now() - at;
+  };
+  strapi.db.connection.on('query', onQuery).on('query-response', onDone);
   const started = performance.now();
   const ids = await Promise.all(
     Array.from({ length: BLOG_JOBS }, async (_, i) => {
@@ -220,6 +231,7 @@ async function concurrentBlogs({ app, strapi, fake }) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const elapsed = performance.now() - started;
+  strapi.db.connection.off('query', onQuery).off('query-response', onDone);
   const finished = await rows();
   const succeeded = finished.filter((row) => row.status === 'succeeded');
   const inOrder = succeeded.filter((row) =>
@@ -245,7 +257,10 @@ async function concurrentBlogs({ app, strapi, fake }) {
     `${BLOG_JOBS} concurrent blog jobs at ${CALL_MS} ms per call: ${succeeded.length}/${BLOG_JOBS} succeeded, ${inOrder.length} with sections in order, ${chats.length} model calls (${duplicatedOrLost} jobs with a lost or repeated step), peak ${peak} calls at once (concurrency ${CONCURRENCY}), ${(elapsed / 1000).toFixed(1)} s in all (ideal ${((BLOG_JOBS * 8 * CALL_MS) / CONCURRENCY / 1000).toFixed(1)} s) ${ok ? 'OK' : 'FAILED'}`,
   );
   console.log(
-    `  where the wall time goes (worker-slot seconds / ${CONCURRENCY} slots): model calls ${split.model} s, between one job's steps ${split.betweenSteps} s, between jobs on a slot and waiting to start ${split.idle} s; per step between calls: median ${split.gapMedian}, p90 ${split.gapP90}`,
+    `  where the wall time goes (worker-slot seconds / ${CONCURRENCY} slots): model calls ${split.model} s, between one job's steps ${split.betweenSteps} s, between jobs on a slot and waiting to start ${split.idle} s; per step between calls: median ${split.gapMedian}, p90 ${split.gapP90} (median after each kind of step: ${split.gapAfter})`,
+  );
+  console.log(
+    `  database: ${db.count} statements (the polling loop's included), ${(db.ms / 1000).toFixed(2)} s in all, ${(db.ms / db.count).toFixed(2)} ms each`,
   );
   return ok;
 }
@@ -265,11 +280,16 @@ function wallSplit(chats, elapsed) {
   }
   let model = 0;
   const gaps = [];
+  const gapsAfter = new Map();
   for (const calls of byJob.values()) {
     calls.sort((a, b) => a.receivedAt - b.receivedAt);
     calls.forEach((call, i) => {
       model += (call.closedAt ?? call.receivedAt) - call.receivedAt;
-      if (i > 0) gaps.push(call.receivedAt - (calls[i - 1].closedAt ?? calls[i - 1].receivedAt));
+      if (i === 0) return;
+      const gap = call.receivedAt - (calls[i - 1].closedAt ?? calls[i - 1].receivedAt);
+      gaps.push(gap);
+      const after = blogStepOf(calls[i - 1]).replace(/ \d+$/, '');
+      gapsAfter.set(after, [...(gapsAfter.get(after) ?? []), gap]);
     });
   }
   const betweenSteps = gaps.reduce((sum, gap) => sum + gap, 0);
@@ -282,6 +302,9 @@ function wallSplit(chats, elapsed) {
     idle: (slots / CONCURRENCY - (model + betweenSteps) / 1000 / CONCURRENCY).toFixed(2),
     gapMedian: fmt(median(sorted)),
     gapP90: fmt(percentile(sorted, 90)),
+    gapAfter: [...gapsAfter]
+      .map(([step, list]) => `${step} ${fmt(median([...list].sort((a, b) => a - b)))}`)
+      .join(', '),
   };
 }
 

@@ -192,8 +192,16 @@ export const generationsRepository = (strapi: Core.Strapi) => {
       await documents().delete({ documentId });
     },
 
-    /** A partial save: only the given fields change. Answers the row as it now is. */
-    async update(documentId: string, data: Partial<GenerationFields>): Promise<GenerationRow> {
+    /** A partial save: only the given fields change. Reads nothing back (a job saves often). */
+    async update(documentId: string, data: Partial<GenerationFields>): Promise<void> {
+      await query().updateMany({ where: { documentId }, data });
+    },
+
+    /** A partial save that answers the row as it now is, its author included. */
+    async updateAndRead(
+      documentId: string,
+      data: Partial<GenerationFields>,
+    ): Promise<GenerationRow> {
       return (await query().update({
         where: { documentId },
         data,

@@ -260,7 +260,7 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           i === index ? { ...section, body: result.text } : section,
         );
         return toGenerationView(
-          await generations.update(documentId, {
+          await generations.updateAndRead(documentId, {
             output: { ...draft, sections },
             ...addCall(totals, result),
           }),

@@ -15,7 +15,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const generations = generationsRepository(strapi);
 
   const finish = (documentId: string, data: Parameters<typeof generations.update>[1]) =>
-    generations.update(documentId, { ...data, finishedAt: new Date() });
+    generations.updateAndRead(documentId, { ...data, finishedAt: new Date() });
 
   return {
     /**
