@@ -17,6 +17,9 @@ export const TONES = [
 
 export const LENGTHS = ['short', 'medium', 'long'] as const;
 
+/** The JSON Schema `format` of an option that holds one of the app's locale codes. */
+export const LOCALE_FORMAT = 'strapi-locale';
+
 const term = z.string().trim().min(1).max(80);
 
 export const commonOptions = z
@@ -35,7 +38,8 @@ export const commonOptions = z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or fr-CA')
       .default('en')
-      .describe('Language (a Strapi locale code)'),
+      // The form offers the app's own locales (i18n) for a field of this format.
+      .meta({ description: 'Language', format: LOCALE_FORMAT }),
     length: z.enum(LENGTHS).default('medium').describe('Length'),
     sourceNotes: z
       .string()

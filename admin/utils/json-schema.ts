@@ -16,6 +16,8 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** `strapi-locale`: one of the app's locale codes. */
+  format?: string;
   minimum?: number;
   maximum?: number;
   minItems?: number;
@@ -27,7 +29,17 @@ export interface JsonSchema {
 
 /** What a property is edited with; the form has one input per kind. */
 export type FieldKind =
-  'text' | 'longText' | 'enum' | 'enumList' | 'stringList' | 'number' | 'boolean' | 'object';
+  | 'text'
+  | 'longText'
+  | 'locale'
+  | 'enum'
+  | 'enumList'
+  | 'stringList'
+  | 'number'
+  | 'boolean'
+  | 'object';
+
+import { LOCALE_FORMAT } from '../../writers/options';
 
 /** Past this many characters a single-line input is the wrong tool (source notes, pasted text). */
 const LONG_TEXT_MIN = 1000;
@@ -36,6 +48,7 @@ export const fieldKindOf = (schema: JsonSchema): FieldKind | undefined => {
   switch (schema.type) {
     case 'string':
       if (schema.enum) return 'enum';
+      if (schema.format === LOCALE_FORMAT) return 'locale';
       return (schema.maxLength ?? 0) > LONG_TEXT_MIN ? 'longText' : 'text';
     case 'integer':
     case 'number':

@@ -205,3 +205,32 @@ describe('several job kinds on one content type', () => {
     expect(unknown.body.error.message).toContain('kind');
   });
 });
+
+describe('what a worker picks up is parsed, not trusted', () => {
+  it('fails a job whose payload or stored input no longer fits, with a clear error, and runs the others', async () => {
+    suite.fake.setDefault({ text: 'Fine.' });
+    const jobs = getService(suite.strapi, 'jobs');
+    const documents = suite.strapi.documents(GENERATION);
+    // A payload from another version, and a run whose stored input lost its prompt.
+    const badPayload = await documents.create({
+      data: { kind: 'prompt', status: 'queued', input: { prompt: 'Hi' } } as never,
+    });
+    const badInput = await documents.create({
+      data: { kind: 'prompt', status: 'queued', input: { text: 'no prompt here' } } as never,
+    });
+    await jobs.enqueue('generation', badPayload.documentId, { userId: 'ann' } as never);
+    await jobs.enqueue('generation', badInput.documentId, { userId: null });
+    const good = await startGeneration(suite.app, 'Still works.');
+
+    const payloadJob = await waitForStatus(suite.app, badPayload.documentId, 'failed');
+    expect(payloadJob.error).toBe(
+      'This job could not be read (it was queued by another version); start it again.',
+    );
+    const inputJob = await waitForStatus(suite.app, badInput.documentId, 'failed');
+    expect(inputJob.error).toMatch(
+      /^The run's stored options no longer fit this writer \(prompt: /,
+    );
+    expect(inputJob.attempts).toBe(1);
+    await waitForStatus(suite.app, good, 'succeeded');
+  });
+});

@@ -22,7 +22,7 @@ import { useStreamedPost } from '../../hooks/useStreamedPost';
 import { isJsonObject } from '../../utils/json-schema';
 import { msg } from '../../utils/translations';
 import { RewriteOptions, type RewriteChoice } from './RewriteOptions';
-import { textFieldsOf } from './text-fields';
+import { labelsOf, textFieldsOf } from './text-fields';
 
 const bodyOf = (
   text: string,
@@ -44,11 +44,11 @@ const bodyOf = (
 export const RewriteDialog = ({ onClose }: { onClose: () => void }) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const { contentType } = useContentManagerContext();
+  const { contentType, layout } = useContentManagerContext();
   const values = useForm('WriteWithAi', (state) => state.values);
   const setValue = useForm('WriteWithAi', (state) => state.onChange);
   const stream = useStreamedPost<{ text: string }>();
-  const fields = textFieldsOf(contentType?.attributes);
+  const fields = textFieldsOf(contentType?.attributes, labelsOf(layout?.edit?.layout));
   const [fieldName, setFieldName] = useState(fields[0]?.name ?? '');
   const [choice, setChoice] = useState<RewriteChoice>({
     operation: 'rephrase',
@@ -99,7 +99,7 @@ export const RewriteDialog = ({ onClose }: { onClose: () => void }) => {
             >
               {fields.map((candidate) => (
                 <SingleSelectOption key={candidate.name} value={candidate.name}>
-                  {candidate.name}
+                  {candidate.label}
                 </SingleSelectOption>
               ))}
             </SingleSelect>

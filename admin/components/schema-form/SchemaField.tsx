@@ -24,6 +24,7 @@ import {
   type ValidationProblem,
 } from '../../utils/json-schema';
 import { ListInput } from './ListInput';
+import { LocaleSelect } from './LocaleSelect';
 import { problemMessage } from './messages';
 
 export interface SchemaFieldProps {
@@ -106,6 +107,8 @@ export const SchemaField = (props: SchemaFieldProps) => {
           disabled={disabled}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         />
+      ) : kind === 'locale' ? (
+        <LocaleSelect value={asString(value)} disabled={disabled} onChange={onChange} />
       ) : kind === 'longText' ? (
         <Textarea
           value={asString(value)}
