@@ -231,6 +231,15 @@ const prose = <S extends BlogStep>(step: Omit<ProseStep<S>, 'answer'>): ProseSte
   ...step,
 });
 
+/** A prose step that fills one text field of the draft (the introduction, the conclusion). */
+const draftText = (field: 'introduction' | 'conclusion', label: string, ask: string) =>
+  prose({
+    label: () => label,
+    isDone: (_step, draft) => draft[field] !== undefined,
+    prompt: ({ options, draft, brandVoice }) => proseMessages(options, draft, brandVoice, ask),
+    apply: (draft, text) => ({ ...draft, [field]: text }),
+  });
+
 /** How each kind of step is asked for, checked, saved into the draft, found done and named. */
 const BLOG_STEPS: { [K in StepKind]: BlogStepDefinition<StepOf<K>> } = {
   outline: structured<StepOf<'outline'>, z.output<typeof blogOutline>>({
@@ -252,18 +261,11 @@ const BLOG_STEPS: { [K in StepKind]: BlogStepDefinition<StepOf<K>> } = {
       outline: outline.sections,
     }),
   }),
-  introduction: prose({
-    label: () => 'Writing the introduction',
-    isDone: (_step, draft) => draft.introduction !== undefined,
-    prompt: ({ options, draft, brandVoice }) =>
-      proseMessages(
-        options,
-        draft,
-        brandVoice,
-        'Write the introduction: one to three paragraphs that hook the reader and say what the post covers. No heading.',
-      ),
-    apply: (draft, text) => ({ ...draft, introduction: text }),
-  }),
+  introduction: draftText(
+    'introduction',
+    'Writing the introduction',
+    'Write the introduction: one to three paragraphs that hook the reader and say what the post covers. No heading.',
+  ),
   section: prose<StepOf<'section'>>({
     label: (step, outline) =>
       `Writing section ${step.index + 1} of ${outline.length}: ${outline[step.index]?.heading ?? ''}`.trim(),
@@ -291,18 +293,11 @@ const BLOG_STEPS: { [K in StepKind]: BlogStepDefinition<StepOf<K>> } = {
       ],
     }),
   }),
-  conclusion: prose({
-    label: () => 'Writing the conclusion',
-    isDone: (_step, draft) => draft.conclusion !== undefined,
-    prompt: ({ options, draft, brandVoice }) =>
-      proseMessages(
-        options,
-        draft,
-        brandVoice,
-        'Write the conclusion: sum up the post in one or two paragraphs and end with a next step for the reader. No heading.',
-      ),
-    apply: (draft, text) => ({ ...draft, conclusion: text }),
-  }),
+  conclusion: draftText(
+    'conclusion',
+    'Writing the conclusion',
+    'Write the conclusion: sum up the post in one or two paragraphs and end with a next step for the reader. No heading.',
+  ),
   faq: structured<StepOf<'faq'>, z.output<typeof blogFaq>>({
     label: () => 'Writing the FAQ',
     isDone: (_step, draft) => draft.faq !== undefined,
