@@ -97,19 +97,31 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
       // An explicit model names one vendor's model: it means nothing to the fallback.
       const model = adapter.modelFor(context.feature, index === 0 ? modelOverride : undefined);
       const started = Date.now();
+      let waited = 0;
+      const signal = context.signal ?? new AbortController().signal;
+      // A slot is held for one attempt: a retry's backoff leaves it to another job's call.
+      const gated = async () => {
+        if (!context.gate) return attempt(adapter, model, signal);
+        const waitStarted = Date.now();
+        const release = await context.gate(signal);
+        waited += Date.now() - waitStarted;
+        try {
+          return await attempt(adapter, model, signal);
+        } finally {
+          release();
+        }
+      };
+      // The audit log's latency is the provider's, not the time spent waiting for a slot.
+      const latency = () => Date.now() - started - waited;
       try {
-        const result = await withRetries(
-          () => attempt(adapter, model, context.signal ?? new AbortController().signal),
-          retry,
-          context.signal,
-        );
+        const result = await withRetries(gated, retry, context.signal);
         await report({
           action,
           feature: context.feature,
           provider: adapter.name,
           model: result.model,
           usage: result.usage,
-          latencyMs: Date.now() - started,
+          latencyMs: latency(),
           outcome: 'success',
           userId: context.userId,
           subjectDocumentId: context.subjectDocumentId,
@@ -124,7 +136,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
           provider: adapter.name,
           model,
           usage: ZERO_USAGE,
-          latencyMs: Date.now() - started,
+          latencyMs: latency(),
           outcome: 'error',
           error: describeAiError(lastError) ?? 'Unexpected error (see the server log).',
           userId: context.userId,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Feature, ProviderName } from '../../contracts/config';
+import type { CallGate } from './call-slots';
 
 export type { ChatMessage } from '../../contracts/messages';
 import type { ChatMessage } from '../../contracts/messages';
@@ -63,6 +64,8 @@ export interface CallContext {
    */
   subjectDocumentId?: string | (() => Promise<string>);
   signal?: AbortSignal;
+  /** A job's share of its queue's model-call slots (see `call-slots.ts`); none outside jobs. */
+  gate?: CallGate;
 }
 
 /**

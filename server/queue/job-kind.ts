@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JobStatus } from '../../contracts/jobs';
+import type { CallGate } from '../ai/call-slots';
 import type { JobContext } from './types';
 
 /** A result document as the job service reads it, whatever its content type. */
@@ -48,8 +49,13 @@ export interface JobKind<D = unknown> {
    * one content type; without it, every document of the store no other kind claims.
    */
   documentKinds?: readonly string[];
-  /** Fields to write on success, besides status and timings. */
-  run(context: JobContext<D> & { userId: number | null }): Promise<Record<string, unknown>>;
+  /**
+   * Fields to write on success, besides status and timings. Model calls pass `gate` in their
+   * call context: it keeps the queue's calls within `limits.concurrency`.
+   */
+  run(
+    context: JobContext<D> & { userId: number | null; gate: CallGate },
+  ): Promise<Record<string, unknown>>;
   /** Fields to keep when it fails for good (e.g. the partial text of a cut stream). */
   onFailure?(error: unknown): Record<string, unknown>;
   /** Errors retrying cannot fix: the job fails at once. */

@@ -30,8 +30,15 @@ export const auditLogsRepository = (strapi: Core.Strapi) => {
     meta.attributes[attribute]?.columnName ?? attribute;
 
   return {
+    /**
+     * One insert, nothing read back: it follows every model call. The query engine fills in the
+     * document id and timestamps; `publishedAt` is what the Document Service gives a type
+     * without drafts.
+     */
     async record(entry: AuditLogEntry): Promise<void> {
-      await strapi.documents(AUDIT_LOG_UID).create({ data: entry as never });
+      await strapi.db
+        .query(AUDIT_LOG_UID)
+        .createMany({ data: [{ ...entry, publishedAt: new Date() }] });
     },
 
     /** One user's tokens since a moment, summed in the database (not row by row). */

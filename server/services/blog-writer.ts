@@ -137,7 +137,7 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     name: blogWriter.id,
     store: generations,
     documentKinds: [blogWriter.id],
-    async run({ id, signal, progress, userId }) {
+    async run({ id, signal, progress, userId, gate }) {
       const loaded = await load(id);
       const { options } = loaded;
       let { draft, totals } = loaded;
@@ -145,7 +145,7 @@ const blogWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const started = Date.now();
       const call = {
         client: await getService(strapi, 'ai').client(),
-        context: { feature: 'writer' as const, userId, subjectDocumentId: id, signal },
+        context: { feature: 'writer' as const, userId, subjectDocumentId: id, signal, gate },
         brandVoice: await getService(strapi, 'settings').brandVoice(),
       };
       const save = (data: Partial<GenerationRow>) => generations.update(id, data);

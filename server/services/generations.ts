@@ -71,7 +71,7 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     name: GENERATION_JOB,
     store: generations,
     documentKinds: ['prompt'],
-    async run({ id, signal, progress, userId }) {
+    async run({ id, signal, progress, userId, gate }) {
       const input = parseStoredInput(
         createPromptGenerationBody,
         (await generations.find(id))?.input,
@@ -80,7 +80,7 @@ const generationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const started = Date.now();
       const stream = client.streamText(
         { messages: messagesOf(input), model: input.model, maxOutputTokens: input.maxOutputTokens },
-        { feature: 'writer', userId, subjectDocumentId: id, signal },
+        { feature: 'writer', userId, subjectDocumentId: id, signal, gate },
       );
       let text = '';
       let lastSave = 0;

@@ -7,6 +7,7 @@ import {
   startGeneration,
   waitForStatus,
 } from '../helpers/jobs';
+import { peakOpen } from '../helpers/peak';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -39,6 +40,10 @@ describe('queued generations on BullMQ and real Redis', () => {
         inputTokens: 12,
         outputTokens: 5,
         userId: suite.app.users.superAdmin.id,
+        // Written by the query engine, as the Document Service would have written it.
+        documentId: expect.stringMatching(/^[a-z0-9]{24}$/),
+        publishedAt: expect.anything(),
+        createdAt: expect.anything(),
       }),
     ]);
   });
@@ -95,15 +100,23 @@ describe('queued generations on BullMQ and real Redis', () => {
     await suite.app.as('superAdmin').post(`/alwrity/jobs/${id}/cancel`).expect(400);
   });
 
-  it('cancels a job still waiting in the queue without calling the model', async () => {
-    suite.fake.setDefault({ text: 'slow', firstTokenDelayMs: 1500 });
-    // Fill the workers so the next job waits.
-    const busy = await Promise.all(Array.from({ length: 4 }, () => startGeneration(suite.app)));
-    const waiting = await startGeneration(suite.app);
-    await suite.app.as('superAdmin').post(`/alwrity/jobs/${waiting}/cancel`).expect(200);
-    await waitForStatus(suite.app, waiting, 'canceled');
-    await Promise.all(busy.map((id) => waitForStatus(suite.app, id, 'succeeded')));
-    expect(chatRequests()).toHaveLength(4);
+  it('cancels jobs waiting for a model-call slot or in the queue, without calling the model', async () => {
+    suite.fake.setDefault({ text: 'slow', firstTokenDelayMs: 600 });
+    // Four calls fill the suite's four slots; the worker holds eight more jobs (three per slot),
+    // waiting for one; the thirteenth waits in the queue.
+    const ids: string[] = [];
+    for (let i = 0; i < 13; i += 1) ids.push(await startGeneration(suite.app));
+    await suite.fake.waitFor((requests) => requests.length === 4);
+    const [forSlot, inQueue] = [ids[11]!, ids[12]!];
+    await waitForStatus(suite.app, forSlot, 'running');
+    expect((await generation(suite.strapi, inQueue)).status).toBe('queued');
+    for (const id of [forSlot, inQueue]) {
+      await suite.app.as('superAdmin').post(`/alwrity/jobs/${id}/cancel`).expect(200);
+      await waitForStatus(suite.app, id, 'canceled');
+    }
+    await Promise.all(ids.slice(0, 11).map((id) => waitForStatus(suite.app, id, 'succeeded')));
+    expect(chatRequests()).toHaveLength(11);
+    expect(peakOpen(chatRequests())).toBe(4);
   });
 
   it('retries a failed job under the same id', async () => {
