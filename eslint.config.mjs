@@ -5,14 +5,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * What each shared layer may not reach (ARCHITECTURE §3): the admin bundle and the shared code
  * never import the server, and the shared code never imports the admin.
  */
-const forbidden = (layers) => ({
+const forbidden = (layers, packages = []) => ({
   'no-restricted-imports': [
     'error',
     {
-      patterns: layers.map((layer) => ({
-        regex: `^(\\.{1,2}/)+${layer}(/|$)`,
-        message: `Only the server imports ${layer}/: move what both sides need into contracts/, writers/ or analysis/.`,
-      })),
+      patterns: [
+        ...layers.map((layer) => ({
+          regex: `^(\\.{1,2}/)+${layer}(/|$)`,
+          message: `Only the server imports ${layer}/: move what both sides need into contracts/, writers/ or analysis/.`,
+        })),
+        ...packages.map((regex) => ({
+          regex,
+          message:
+            'analysis/ runs in the browser and on the server: no Node, Strapi or React imports.',
+        })),
+      ],
     },
   ],
 });
@@ -44,8 +51,20 @@ export default tseslint.config(
   },
   { files: ['admin/**/*.{ts,tsx}'], rules: forbidden(['server']) },
   {
-    files: ['contracts/**/*.ts', 'writers/**/*.ts', 'analysis/**/*.ts'],
+    files: ['contracts/**/*.ts', 'writers/**/*.ts'],
     rules: forbidden(['server', 'admin']),
+  },
+  {
+    files: ['analysis/**/*.ts'],
+    rules: forbidden(
+      ['server', 'admin'],
+      [
+        '^node:',
+        '^(fs|path|os|crypto|http|https|net|url|stream|child_process)$',
+        '^@strapi/',
+        '^react(-dom)?(/|$)',
+      ],
+    ),
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -5,6 +5,8 @@ const common = {
   transform,
   setupFiles: ['<rootDir>/tests/helpers/jest-setup.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // ESM-only packages the SEO engine uses: transformed like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!syllable/)'],
 };
 
 module.exports = {

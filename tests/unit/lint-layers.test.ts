@@ -15,6 +15,13 @@ const forbidden: Probe[] = [
   ['writers/probe.ts', "import { x } from '../server/ai/types';"],
   ['analysis/seo/probe.ts', "import { x } from '../../admin/hooks/useApi';"],
 ];
+/** The engine runs in the browser too. */
+const notInTheBrowser: Probe[] = [
+  ['analysis/seo/probe.ts', "import { x } from 'node:fs';"],
+  ['analysis/seo/probe.ts', "import { x } from 'crypto';"],
+  ['analysis/seo/probe.ts', "import { x } from '@strapi/utils';"],
+  ['analysis/seo/probe.ts', "import { x } from 'react';"],
+];
 const allowed: Probe[] = [
   ['admin/pages/Probe.tsx', "import { x } from '../../contracts/permissions';"],
   ['admin/Probe.ts', "import { x } from '../writers/limits';"],
@@ -47,7 +54,7 @@ const lintAll = (probes: Probe[]): string[][] => {
 describe('the shared layers never import the server (npm run lint)', () => {
   let results: string[][];
   beforeAll(() => {
-    results = lintAll([...forbidden, ...allowed]);
+    results = lintAll([...forbidden, ...allowed, ...notInTheBrowser]);
   }, 60_000);
 
   it.each(forbidden.map((probe, i) => [...probe, i] as const))(
@@ -64,4 +71,11 @@ describe('the shared layers never import the server (npm run lint)', () => {
       expect(results[i]).toEqual([]);
     },
   );
+
+  it.each(
+    notInTheBrowser.map((probe, i) => [...probe, forbidden.length + allowed.length + i] as const),
+  )('given %s importing %s, lint says the engine must run in the browser', (_file, _code, i) => {
+    expect(results[i]).toHaveLength(1);
+    expect(results[i]![0]).toContain('runs in the browser and on the server');
+  });
 });
