@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../contracts/permissions';
+import { registerMcpTools } from './mcp/seo-analyze-tool';
 import { pluginConfig } from './utils/plugin-config';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -12,6 +13,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
       ...definition,
     })),
   );
+  registerMcpTools(strapi);
 };
 
 export default register;

@@ -1,8 +1,9 @@
 import board from './board';
 import generations from './generations';
 import jobs from './jobs';
+import seo from './seo';
 import settings from './settings';
 import usage from './usage';
 import writers from './writers';
 
-export default { board, generations, jobs, settings, usage, writers };
+export default { board, generations, jobs, seo, settings, usage, writers };

@@ -139,5 +139,11 @@ export default {
       handler: 'generations.saveTargets',
       config: requires(ACTIONS.writerUse),
     },
+    {
+      method: 'POST',
+      path: '/seo/analyze',
+      handler: 'seo.analyze',
+      config: requires(ACTIONS.seoUse),
+    },
   ],
 };

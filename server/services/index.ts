@@ -5,6 +5,7 @@ import board from './board';
 import drafts from './drafts';
 import generations from './generations';
 import jobs from './jobs';
+import seo from './seo';
 import settings from './settings';
 import usage from './usage';
 import writers from './writers';
@@ -17,6 +18,7 @@ export default {
   drafts,
   generations,
   jobs,
+  seo,
   settings,
   usage,
   writers,

@@ -6,6 +6,7 @@ import type { BoardService } from '../services/board';
 import type { DraftsService } from '../services/drafts';
 import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
+import type { SeoService } from '../services/seo';
 import type { SettingsService } from '../services/settings';
 import type { UsageService } from '../services/usage';
 import type { WritersService } from '../services/writers';
@@ -19,6 +20,7 @@ interface Services {
   drafts: DraftsService;
   generations: GenerationsService;
   jobs: JobsService;
+  seo: SeoService;
   settings: SettingsService;
   usage: UsageService;
   writers: WritersService;

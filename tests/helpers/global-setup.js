@@ -19,7 +19,7 @@ module.exports = async () => {
     throw new Error('dist/server/index.js is missing: run `npm run build` first (npm test does).');
   }
   const sources = Math.max(
-    ...['server', 'content-types', 'contracts', 'writers'].map((dir) =>
+    ...['server', 'content-types', 'contracts', 'writers', 'analysis'].map((dir) =>
       newest(path.join(root, dir)),
     ),
   );

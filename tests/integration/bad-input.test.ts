@@ -69,6 +69,11 @@ const BODIES: Record<string, BodyCase> = {
     long: [['instructions'], 1000],
     emptyOk: true,
   },
+  'seo.analyze': {
+    valid: { content: '## Plan\n\nA content calendar helps.', keyphrase: 'content calendar' },
+    typed: [['keyphrase'], 7],
+    long: [['metaDescription'], 1000],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],

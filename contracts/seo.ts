@@ -1,0 +1,103 @@
+import { z as zod } from 'zod';
+import type { Analysis } from '../analysis/seo/types';
+
+/**
+ * What the SEO routes and the MCP tool take and answer. The engine itself lives in
+ * `analysis/seo/`; these are the limits a request must keep to.
+ */
+
+const MAX_BODY_CHARS = 500_000;
+const MAX_BLOCK_DEPTH = 24;
+
+/** How deep a value nests: a blocks body is walked recursively, so it must stay shallow. */
+const depthOf = (value: unknown, limit: number, depth = 0): number => {
+  if (depth > limit || value === null || typeof value !== 'object') return depth;
+  let deepest = depth;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, limit, depth + 1));
+    if (deepest > limit) break;
+  }
+  return deepest;
+};
+
+type Zod = typeof zod;
+
+/**
+ * The schemas are built from a zod namespace: the routes use ours, the MCP tool Strapi's own
+ * (`@strapi/utils`), whose MCP server reads them with its zod version.
+ */
+export const defineSeoSchemas = (z: Zod) => {
+  /** A Strapi blocks body: an array of nodes, each with a type. */
+  const blocksBody = z
+    .array(z.looseObject({ type: z.string().max(40) }))
+    .max(5000)
+    .refine((nodes) => depthOf(nodes, MAX_BLOCK_DEPTH) <= MAX_BLOCK_DEPTH, {
+      message: `nests deeper than ${MAX_BLOCK_DEPTH} levels`,
+    })
+    .refine((nodes) => JSON.stringify(nodes).length <= MAX_BODY_CHARS, {
+      message: `is over ${MAX_BODY_CHARS.toLocaleString('en')} characters`,
+    });
+
+  const locale = z
+    .string()
+    .max(20)
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or de-DE');
+
+  /** POST /alwrity/seo/analyze, and the text form of the `alwrity_seo_analyze` MCP tool. */
+  const analyzeBody = z
+    .object({
+      title: z.string().max(300).optional(),
+      metaTitle: z.string().max(300).optional(),
+      metaDescription: z.string().max(1000).optional(),
+      slug: z.string().max(300).optional(),
+      content: z.union([z.string().max(MAX_BODY_CHARS), blocksBody]),
+      contentFormat: z.enum(['html', 'markdown', 'blocks']).optional(),
+      keyphrase: z.string().max(200).optional(),
+      synonyms: z.array(z.string().max(200)).max(20).optional(),
+      locale: locale.optional(),
+      baseUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
+      images: z
+        .array(
+          z
+            .object({
+              src: z.string().max(2000).optional(),
+              alt: z.string().max(1000).nullable().optional(),
+            })
+            .strict(),
+        )
+        .max(500)
+        .optional(),
+    })
+    .strict();
+
+  const group = z.enum(['seo', 'readability']);
+  /** The engine's answer (`Analysis`), as a schema for the MCP tool's structured output. */
+  const analysis = z.object({
+    seoScore: z.number().int().min(0).max(100),
+    readabilityScore: z.number().int().min(0).max(100),
+    assessments: z.array(
+      z.object({
+        id: z.string(),
+        group,
+        rating: z.enum(['good', 'ok', 'bad']),
+        score: z.number(),
+        message: z.string(),
+      }),
+    ),
+    notAvailable: z.array(z.object({ id: z.string(), group, message: z.string() })),
+    language: z.string().nullable(),
+    wordCount: z.number().int(),
+  }) satisfies zod.ZodType<Analysis>;
+
+  return { analyzeBody, analysis };
+};
+
+export const { analyzeBody } = defineSeoSchemas(zod);
+export type AnalyzeBody = zod.infer<typeof analyzeBody>;
+
+export interface AnalyzeResponse {
+  data: Analysis;
+}

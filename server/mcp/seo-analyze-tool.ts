@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import { z as strapiZod } from '@strapi/utils';
+import type { z } from 'zod';
+import { ACTIONS, uidOf } from '../../contracts/permissions';
+import { defineSeoSchemas, type AnalyzeBody } from '../../contracts/seo';
+import { getService } from '../utils/services';
+
+// Strapi's MCP server reads schemas with its own zod: build ours from the same namespace.
+const schemas = defineSeoSchemas(strapiZod as unknown as typeof z);
+
+/** `alwrity_seo_analyze`: the analysis the SEO panel and `POST /alwrity/seo/analyze` give. */
+export const seoAnalyzeTool = {
+  name: 'alwrity_seo_analyze',
+  title: 'Alwrity: SEO and readability analysis',
+  description:
+    'Scores a text for SEO and readability (0 to 100 each) the way the Alwrity SEO panel does: keyphrase use and its word forms, meta title width, meta description, slug, links, images, headings, reading ease, sentence and paragraph length, transition words, passive voice. Give the body as HTML, markdown or Strapi blocks, with the focus keyphrase and the locale. Each assessment says what to do.',
+  auth: { policies: [{ action: uidOf(ACTIONS.seoUse) }] },
+  resolveInputSchema: () => schemas.analyzeBody,
+  resolveOutputSchema: () => schemas.analysis,
+  createHandler:
+    (strapi: Core.Strapi) =>
+    async ({ args }: { args: AnalyzeBody }) => {
+      const analysis = await getService(strapi, 'seo').analyze(args);
+      return {
+        content: [{ type: 'text' as const, text: JSON.stringify(analysis) }],
+        structuredContent: analysis,
+      };
+    },
+};
+
+interface McpRegistry {
+  registerTool(definition: unknown): void;
+}
+
+/** Adds the plugin's tools to Strapi's own MCP server (served when `server.mcp.enabled`). */
+export const registerMcpTools = (strapi: Core.Strapi) => {
+  const mcp = (strapi as unknown as { ai?: { mcp?: McpRegistry } }).ai?.mcp;
+  mcp?.registerTool(seoAnalyzeTool);
+};
