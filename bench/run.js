@@ -3,6 +3,7 @@ const benches = {
   boot: require('./boot'),
   queue: require('./queue'),
   writers: require('./writers'),
+  seo: require('./seo'),
 };
 
 (async () => {
