@@ -1,5 +1,7 @@
 export { analyze, ASSESSMENTS } from './analyze';
-export { detectFormat, textModelOf } from './text';
+export { detectFormat, mergeModels, textModelOf } from './text';
+export { detectSeoMapping, paperOfEntry } from './entry';
+export type { Attributes, ComponentLookup, SeoFieldMapping } from './entry';
 export type { TextModel } from './text';
 export {
   cutToWidth,

@@ -14,8 +14,10 @@ export interface Paper {
   metaDescription?: string;
   slug?: string;
   /** HTML, markdown, or Strapi blocks (the JSON array, or its text). */
-  content: unknown;
+  content?: unknown;
   contentFormat?: ContentFormat;
+  /** A body in several fields (a rich text, then a dynamic zone's texts...), read in order. */
+  parts?: { content: unknown; contentFormat?: ContentFormat }[];
   keyphrase?: string;
   synonyms?: string[];
   locale?: string;

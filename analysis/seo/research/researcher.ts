@@ -1,5 +1,6 @@
 import { languageOf, type Language } from '../language';
 import {
+  mergeModels,
   textModelOf,
   type TextBlock,
   type TextImage,
@@ -75,7 +76,10 @@ const linkKind = (href: string, siteHost: string | undefined) => {
 
 const RESEARCHES: Researches = {
   language: (paper) => languageOf(paper.locale),
-  model: (paper) => textModelOf(paper.content, paper.contentFormat),
+  model: (paper) =>
+    paper.parts
+      ? mergeModels(paper.parts.map((part) => textModelOf(part.content, part.contentFormat)))
+      : textModelOf(paper.content, paper.contentFormat),
   paragraphs: (_, get) => get('model').blocks.filter((block) => block.kind === 'paragraph'),
   headings: (_, get) => get('model').blocks.filter((block) => block.kind === 'heading'),
   subheadings: (_, get) => get('headings').filter((heading) => heading.level >= 2),

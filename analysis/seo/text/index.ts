@@ -36,3 +36,10 @@ export const textModelOf = (content: unknown, format = detectFormat(content)): T
   if (format === 'html') return htmlToModel(text);
   return htmlToModel(marked.parse(text, { async: false, gfm: true }));
 };
+
+/** One model from several bodies, in order: an entry whose text spans several fields. */
+export const mergeModels = (models: TextModel[]): TextModel => ({
+  blocks: models.flatMap((model) => model.blocks),
+  links: models.flatMap((model) => model.links),
+  images: models.flatMap((model) => model.images),
+});
