@@ -1,4 +1,5 @@
 import { z as zod } from 'zod';
+import type { SeoFieldMapping } from '../analysis/seo/entry';
 import type { Analysis } from '../analysis/seo/types';
 
 /**
@@ -101,3 +102,43 @@ export type AnalyzeBody = zod.infer<typeof analyzeBody>;
 export interface AnalyzeResponse {
   data: Analysis;
 }
+
+/** A content type as the SEO settings and the overview show it. */
+export interface SeoTypeView {
+  uid: string;
+  displayName: string;
+  localized: boolean;
+  enabled: boolean;
+  mapping: SeoFieldMapping;
+  /** Whether an admin saved this mapping (otherwise it is detected). */
+  remembered: boolean;
+}
+
+export const reportParams = zod
+  .object({
+    uid: zod
+      .string()
+      .regex(
+        /^api::[a-z0-9-]+\.[a-z0-9-]+$/,
+        'must be a content type uid such as api::article.article',
+      ),
+    entryId: zod.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id'),
+  })
+  .strict();
+
+const reportLocale = zod
+  .string()
+  .max(20)
+  .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or de-DE');
+
+export const reportQuery = zod.object({ locale: reportLocale.optional() }).strict();
+
+/** PUT /alwrity/seo/reports/:uid/:entryId: the focus keyphrase, then a fresh analysis. */
+export const focusBody = zod
+  .object({
+    locale: reportLocale.optional(),
+    keyphrase: zod.string().trim().max(200).nullable(),
+    synonyms: zod.array(zod.string().trim().min(1).max(200)).max(20).optional(),
+  })
+  .strict();
+export type FocusBody = zod.infer<typeof focusBody>;

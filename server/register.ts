@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../contracts/permissions';
+import { registerSeoReanalysis } from './lifecycles/seo-reanalysis';
 import { registerMcpTools } from './mcp/seo-analyze-tool';
 import { pluginConfig } from './utils/plugin-config';
 
@@ -14,6 +15,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     })),
   );
   registerMcpTools(strapi);
+  registerSeoReanalysis(strapi);
 };
 
 export default register;

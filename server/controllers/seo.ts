@@ -1,15 +1,72 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { analyzeBody } from '../../contracts/seo';
+import { analyzeBody, focusBody, reportParams, reportQuery } from '../../contracts/seo';
 import { getService } from '../utils/services';
 import { parseInput } from '../utils/validate';
 
-const seoController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Scores a text: SEO and readability, each assessment with what to do. */
-  async analyze(ctx: Context) {
-    const body = parseInput(analyzeBody, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'seo').analyze(body) };
-  },
-});
+interface ReadChecker {
+  can: { read(entity?: Record<string, unknown>): boolean };
+}
+
+const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The entry a report route names, if this user may read it in the content manager (conditions
+   * such as "Is creator" included); otherwise a 404 that says no more than that.
+   */
+  const readableTarget = async (ctx: Context, locale: string | undefined) => {
+    // Only the route's own parameters: the router may add numbered captures beside them.
+    const { uid, entryId: documentId } = parseInput(
+      reportParams,
+      { uid: ctx.params.uid, entryId: ctx.params.entryId },
+      'path',
+    );
+    const checker = strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ctx.state.userAbility, model: uid }) as ReadChecker;
+    const notFound = new errors.NotFoundError(`No entry ${documentId} of ${uid} you may read.`);
+    if (!strapi.contentTypes[uid as never] || !checker.can.read()) throw notFound;
+    const entry = (await strapi.documents(uid as never).findOne({
+      documentId,
+      ...(locale ? { locale } : {}),
+      populate: ['createdBy'] as never,
+    })) as (Record<string, unknown> & { locale?: string | null }) | null;
+    if (!entry || !checker.can.read(entry)) throw notFound;
+    return { uid, documentId, locale: entry.locale ?? null };
+  };
+
+  return {
+    /** Scores a text: SEO and readability, each assessment with what to do. */
+    async analyze(ctx: Context) {
+      const body = parseInput(analyzeBody, ctx.request.body);
+      ctx.body = { data: await getService(strapi, 'seo').analyze(body) };
+    },
+
+    /** The collection types, whether each is analysed and how its fields map. */
+    async types(ctx: Context) {
+      ctx.body = { data: await getService(strapi, 'seo').types() };
+    },
+
+    /** An entry's stored report (null before its first analysis). */
+    async report(ctx: Context) {
+      const { locale } = parseInput(reportQuery, ctx.query, 'query');
+      const target = await readableTarget(ctx, locale);
+      ctx.body = { data: await getService(strapi, 'seo').report(target) };
+    },
+
+    /** Sets the entry's focus keyphrase and synonyms, and answers the fresh report. */
+    async focus(ctx: Context) {
+      const body = parseInput(focusBody, ctx.request.body);
+      const target = await readableTarget(ctx, body.locale);
+      ctx.body = {
+        data: await getService(strapi, 'seo').analyzeEntry(target, {
+          keyphrase: body.keyphrase,
+          synonyms: body.synonyms,
+        }),
+      };
+    },
+  };
+};
 
 export default seoController;

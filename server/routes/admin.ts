@@ -145,5 +145,19 @@ export default {
       handler: 'seo.analyze',
       config: requires(ACTIONS.seoUse),
     },
+    { method: 'GET', path: '/seo/types', handler: 'seo.types', config: requires(ACTIONS.seoUse) },
+    // The content manager's read permission on the entry is checked as well (404 without it).
+    {
+      method: 'GET',
+      path: '/seo/reports/:uid/:entryId',
+      handler: 'seo.report',
+      config: requires(ACTIONS.seoUse),
+    },
+    {
+      method: 'PUT',
+      path: '/seo/reports/:uid/:entryId',
+      handler: 'seo.focus',
+      config: requires(ACTIONS.seoUse),
+    },
   ],
 };

@@ -74,6 +74,11 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['keyphrase'], 7],
     long: [['metaDescription'], 1000],
   },
+  'seo.focus': {
+    valid: { keyphrase: 'content calendar' },
+    typed: [['synonyms'], 'one, two'],
+    long: [['keyphrase'], 200],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],
@@ -164,7 +169,9 @@ const urlOf = (route: AdminRoute) =>
   `/alwrity${route.path
     .replace(/:(documentId|id)\b/, runId)
     .replace(':writer', 'social')
-    .replace(':index', '0')}`;
+    .replace(':index', '0')
+    .replace(':uid', 'api::article.article')
+    .replace(':entryId', 'a1b2c3d4e5f6g7h8i9j0k1l2')}`;
 
 const send = (route: AdminRoute, raw: string, query = '') =>
   suite.app

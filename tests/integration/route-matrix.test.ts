@@ -3,6 +3,7 @@ import { IS_CREATOR } from '../../contracts/permissions';
 import adminRoutes from '../../server/routes/admin';
 import { blogReplies } from '../helpers/fake-blog';
 import { asEventStream, generation, GENERATION, waitForStatus } from '../helpers/jobs';
+import { allowLocales } from '../helpers/permissions';
 import { createUser } from '../helpers/strapi';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
@@ -37,6 +38,8 @@ const actionOf = (route: AdminRoute): string | undefined => {
 };
 
 const takesRun = (route: AdminRoute) => /:(documentId|id)\b/.test(route.path);
+/** Routes on a user's entry (a content-type uid and its document id). */
+const takesEntry = (route: AdminRoute) => route.path.includes(':entryId');
 const label = (route: AdminRoute) => `${route.method} ${route.path}`;
 
 const urlOf = (route: AdminRoute, runId: string) =>
@@ -44,6 +47,8 @@ const urlOf = (route: AdminRoute, runId: string) =>
     .replace(/:(documentId|id)\b/, runId)
     .replace(':writer', 'social')
     .replace(':index', '0')
+    .replace(':uid', ARTICLE)
+    .replace(':entryId', entryId)
     .replace('(.*)', 'api/queues')}`;
 
 type Sender = (url: string) => Test;
@@ -135,6 +140,8 @@ const snapshot = async (id: string) => {
 };
 
 let otherAuthor: string;
+/** An Article no Author created: outside "Is creator" on the content manager's read. */
+let entryId = 'a1b2c3d4e5f6g7h8i9j0k1l2';
 let holders: Record<string, string>;
 let cases = 0;
 
@@ -154,16 +161,17 @@ beforeAll(async () => {
       conditions: [IS_CREATOR],
     })),
   );
-  // What an administrator does by ticking "en" for the Editor's Create on Article.
-  const editor = await suite.strapi.service('admin::role').findOne({ code: 'strapi-editor' });
-  const create = await suite.strapi.db.query('admin::permission').findOne({
-    where: { role: editor.id, action: 'plugin::content-manager.explorer.create', subject: ARTICLE },
-  });
-  await suite.strapi.db.query('admin::permission').update({
-    where: { id: create.id },
-    data: { properties: { ...create.properties, locales: ['en'] } },
-  });
+  await allowLocales(suite.strapi, 'strapi-editor', 'create', ARTICLE, ['en']);
+  // Both may read English Articles: the Author's only refusal left is "Is creator".
+  await allowLocales(suite.strapi, 'strapi-editor', 'read', ARTICLE, ['en']);
+  await allowLocales(suite.strapi, 'strapi-author', 'read', ARTICLE, ['en']);
   otherAuthor = (await createUser(suite.strapi, 'Other Author', { code: 'strapi-author' })).token;
+  entryId = (
+    await suite.strapi.documents(ARTICLE as never).create({
+      data: { title: 'Composting at home', content: 'Compost your kitchen waste.' } as never,
+      locale: 'en',
+    })
+  ).documentId;
   // A role per declared action, holding exactly that action.
   const actions = [...new Set(routes.map(actionOf).filter((a): a is string => Boolean(a)))];
   holders = {};
@@ -260,6 +268,39 @@ describe("a run outside the user's role conditions", () => {
       if (owned.run === runningPrompt) await waitForStatus(suite.app, id, 'canceled');
     },
     60_000,
+  );
+});
+
+/** For each route on an entry: a request an Editor (who may read every Article) succeeds with. */
+const ENTRY: Record<string, { body?: object; ok: number }> = {
+  'seo.report': { ok: 200 },
+  'seo.focus': { body: { keyphrase: 'compost', locale: 'en' }, ok: 200 },
+};
+
+describe("an entry outside the user's content-manager read conditions", () => {
+  it.each(each(routes.filter(takesEntry)))(
+    '%s: 404 for an Author ("Is creator" on read), nothing written; 2xx for an Editor',
+    async (name, route) => {
+      const entry = ENTRY[route.handler];
+      if (!entry) throw new Error(`${name} takes an entry: give it a case in ENTRY`);
+      const reports = () => suite.strapi.db.query('plugin::alwrity.seo-report').findMany({});
+      const before = JSON.stringify(await reports());
+      const refused = await send(route, withToken(otherAuthor), urlOf(route, ''), entry.body);
+      cases += 1;
+      expect(refused.status).toBe(404);
+      expect(JSON.stringify(await reports())).toBe(before);
+      const allowed = await send(
+        route,
+        withToken(suite.app.tokens.editor),
+        urlOf(route, ''),
+        entry.body,
+      );
+      cases += 1;
+      expect({ status: allowed.status, error: allowed.body?.error?.message }).toEqual({
+        status: entry.ok,
+        error: undefined,
+      });
+    },
   );
 });
 

@@ -1,3 +1,4 @@
+import { allowLocales } from '../helpers/permissions';
 import { useSuite } from '../helpers/suite';
 
 const suite = useSuite({ redis: false });
@@ -32,14 +33,8 @@ const authorCreate = async () => {
   return { role: role.id, action: CREATE, subject: ARTICLE };
 };
 /** What an administrator does by ticking locales for the Author role's "Create" on Article. */
-const grantAuthorLocales = async (locales: string[]) => {
-  const where = await authorCreate();
-  const permission = await suite.strapi.db.query('admin::permission').findOne({ where });
-  await suite.strapi.db.query('admin::permission').update({
-    where: { id: permission.id },
-    data: { properties: { ...permission.properties, locales } },
-  });
-};
+const grantAuthorLocales = (locales: string[]) =>
+  allowLocales(suite.strapi, 'strapi-author', 'create', ARTICLE, locales);
 
 beforeAll(async () => {
   await suite.strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'French (fr)' });

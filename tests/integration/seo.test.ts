@@ -2,10 +2,38 @@ import type { AddressInfo } from 'node:net';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { analyze } from '../../analysis/seo';
 import { contentCalendar, toBlocks, toHtml, toMarkdown } from '../fixtures/seo/articles';
+import { allowLocales } from '../helpers/permissions';
 import { useSuite } from '../helpers/suite';
+import { waitUntil } from '../helpers/wait';
 
 const suite = useSuite({ redis: false });
 const REPORT = 'plugin::alwrity.seo-report';
+const ARTICLE = 'api::article.article';
+const PAGE = 'api::page.page';
+
+interface Report {
+  keyphrase: string | null;
+  seoScore: number;
+  wordCount: number;
+  analysedAt: string;
+  targetTitle: string;
+  assessments: { assessments: { id: string; rating: string; message: string }[] };
+}
+const reportOf = (documentId: string) =>
+  suite.strapi.db
+    .query(REPORT)
+    .findOne({ where: { targetDocumentId: documentId } }) as Promise<Report | null>;
+const createArticle = async (title: string, content: string) =>
+  (
+    await suite.strapi.documents(ARTICLE as never).create({
+      data: {
+        title,
+        content,
+        seo: { metaTitle: title, metaDescription: article.metaDescription },
+      } as never,
+      locale: 'en',
+    })
+  ).documentId;
 
 const article = {
   title: 'Content calendar: how to plan posts your team can keep up with',
@@ -128,5 +156,118 @@ describe('the alwrity_seo_analyze tool on Strapi’s MCP server', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('reports of entries', () => {
+  beforeAll(() => allowLocales(suite.strapi, 'strapi-editor', 'read', ARTICLE, ['en']));
+
+  it('stores a report when an entry is saved, and analyses it again on the next save', async () => {
+    const id = await createArticle('Content calendar basics', toMarkdown(contentCalendar));
+    const first = await waitUntil('the report after create', () =>
+      reportOf(id).then((r) => r ?? undefined),
+    );
+    expect(first).toMatchObject({ targetTitle: 'Content calendar basics', keyphrase: null });
+    expect(first.wordCount).toBeGreaterThan(400);
+
+    // The focus keyphrase, set through the route, scores the keyphrase checks.
+    const { body } = await suite.app
+      .as('editor')
+      .put(`/alwrity/seo/reports/${ARTICLE}/${id}`, { keyphrase: 'content calendar', locale: 'en' })
+      .expect(200);
+    expect(body.data).toMatchObject({ keyphrase: 'content calendar', targetLocale: 'en' });
+    const ids = body.data.assessments.assessments.map((a: { id: string }) => a.id);
+    expect(ids).toEqual(expect.arrayContaining(['keyphraseDensity', 'introductionKeyphrase']));
+    const read = await suite.app
+      .as('editor')
+      .get(`/alwrity/seo/reports/${ARTICLE}/${id}?locale=en`);
+    expect(read.body.error?.message).toBeUndefined();
+    expect(read.body.data.seoScore).toBe(body.data.seoScore);
+
+    await suite.strapi.documents(ARTICLE as never).update({
+      documentId: id,
+      locale: 'en',
+      data: { content: toMarkdown(contentCalendar.slice(0, 3)) } as never,
+    });
+    const second = await waitUntil('the report after update', async () => {
+      const report = await reportOf(id);
+      return report && report.wordCount < 200 ? report : undefined;
+    });
+    // The keyphrase stays; the shorter text is judged as such.
+    expect(second.keyphrase).toBe('content calendar');
+    expect(second.assessments.assessments).toContainEqual(
+      expect.objectContaining({ id: 'textLength', rating: 'bad' }),
+    );
+
+    await suite.strapi.documents(ARTICLE as never).delete({ documentId: id, locale: 'en' });
+    await waitUntil('the report to be removed', async () => (await reportOf(id)) === null);
+  });
+
+  it('finds cannibalisation across two entries', async () => {
+    const first = await createArticle('Calendars that work', toMarkdown(contentCalendar));
+    const second = await createArticle('Planning posts', toMarkdown(contentCalendar));
+    const focus = (id: string) =>
+      suite.app
+        .as('editor')
+        .put(`/alwrity/seo/reports/${ARTICLE}/${id}`, {
+          keyphrase: 'publishing rhythm',
+          locale: 'en',
+        })
+        .expect(200);
+    await focus(first);
+    const { body } = await focus(second);
+    expect(body.data.assessments.assessments).toContainEqual(
+      expect.objectContaining({
+        id: 'previouslyUsedKeyphrase',
+        rating: 'ok',
+        message: expect.stringContaining('"Calendars that work" already focuses on this keyphrase'),
+      }),
+    );
+  });
+
+  it('analyses the text of a dynamic zone', async () => {
+    const { documentId } = await suite.strapi.documents(PAGE as never).create({
+      data: {
+        title: 'Plan your content',
+        sections: [
+          {
+            __component: 'shared.rich-text',
+            heading: 'Why plan',
+            body: contentCalendar.map((part) => ('p' in part ? part.p : '')).join('\n\n'),
+          },
+          {
+            __component: 'shared.quote',
+            text: 'A plan is a promise to your readers.',
+            author: 'An editor',
+          },
+        ],
+      } as never,
+    });
+    const report = await waitUntil('the page report', () =>
+      reportOf(documentId).then((r) => r ?? undefined),
+    );
+    expect(report.wordCount).toBeGreaterThan(350);
+    expect(report.assessments.assessments).toContainEqual(
+      expect.objectContaining({ id: 'subheadingDistribution' }),
+    );
+  });
+
+  it('lists the analysed types with their detected mapping', async () => {
+    const { body } = await suite.app.as('author').get('/alwrity/seo/types').expect(200);
+    expect(body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          uid: ARTICLE,
+          enabled: true,
+          localized: true,
+          mapping: expect.objectContaining({ body: ['content'], metaTitle: 'seo.metaTitle' }),
+        }),
+        expect.objectContaining({
+          uid: PAGE,
+          enabled: true,
+          mapping: expect.objectContaining({ body: ['sections'] }),
+        }),
+      ]),
+    );
   });
 });
