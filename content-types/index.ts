@@ -1,5 +1,6 @@
 import generation from './generation';
 import seoReport from './seo-report';
+import seoRun from './seo-run';
 import siteAudit from './site-audit';
 import siteAuditPage from './site-audit-page';
 import prediction from './prediction';
@@ -12,6 +13,7 @@ import auditLog from './audit-log';
 export default {
   generation: generation,
   'seo-report': seoReport,
+  'seo-run': seoRun,
   'site-audit': siteAudit,
   'site-audit-page': siteAuditPage,
   prediction: prediction,

@@ -1,4 +1,5 @@
 import { z as zod } from 'zod';
+import { pageQuery, type JobView, type Pagination } from './jobs';
 import type { SeoFieldMapping } from '../analysis/seo/entry';
 import type { Analysis } from '../analysis/seo/types';
 
@@ -9,6 +10,8 @@ import type { Analysis } from '../analysis/seo/types';
 
 const MAX_BODY_CHARS = 500_000;
 const MAX_BLOCK_DEPTH = 24;
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
+const LOCALE_MESSAGE = 'must be a locale code such as en or de-DE';
 
 /** How deep a value nests: a blocks body is walked recursively, so it must stay shallow. */
 const depthOf = (value: unknown, limit: number, depth = 0): number => {
@@ -39,10 +42,7 @@ export const defineSeoSchemas = (z: Zod) => {
       message: `is over ${MAX_BODY_CHARS.toLocaleString('en')} characters`,
     });
 
-  const locale = z
-    .string()
-    .max(20)
-    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or de-DE');
+  const locale = z.string().max(20).regex(LOCALE_PATTERN, LOCALE_MESSAGE);
 
   /** POST /alwrity/seo/analyze, and the text form of the `alwrity_seo_analyze` MCP tool. */
   const analyzeBody = z
@@ -114,22 +114,21 @@ export interface SeoTypeView {
   remembered: boolean;
 }
 
+const typeUid = zod
+  .string()
+  .regex(
+    /^api::[a-z0-9-]+\.[a-z0-9-]+$/,
+    'must be a content type uid such as api::article.article',
+  );
+
 export const reportParams = zod
   .object({
-    uid: zod
-      .string()
-      .regex(
-        /^api::[a-z0-9-]+\.[a-z0-9-]+$/,
-        'must be a content type uid such as api::article.article',
-      ),
+    uid: typeUid,
     entryId: zod.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id'),
   })
   .strict();
 
-const reportLocale = zod
-  .string()
-  .max(20)
-  .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'must be a locale code such as en or de-DE');
+const reportLocale = zod.string().max(20).regex(LOCALE_PATTERN, LOCALE_MESSAGE);
 
 export const reportQuery = zod.object({ locale: reportLocale.optional() }).strict();
 
@@ -142,3 +141,50 @@ export const focusBody = zod
   })
   .strict();
 export type FocusBody = zod.infer<typeof focusBody>;
+
+/** GET /alwrity/seo/overview: one type's entries in a locale, sorted, filtered, paged. */
+export const overviewQuery = zod
+  .object({
+    uid: typeUid,
+    locale: reportLocale.optional(),
+    sort: zod
+      .enum(['seoScore', 'readabilityScore', 'wordCount', 'analysedAt', 'targetTitle'])
+      .default('seoScore'),
+    order: zod.enum(['asc', 'desc']).default('asc'),
+    /** Only entries whose score (`score`) is in this band: bad < 50, ok 50–79, good ≥ 80. */
+    rating: zod.enum(['bad', 'ok', 'good']).optional(),
+    score: zod.enum(['seoScore', 'readabilityScore']).default('seoScore'),
+    ...pageQuery,
+  })
+  .strict();
+export type OverviewQuery = zod.infer<typeof overviewQuery>;
+
+export interface SeoOverviewRow {
+  documentId: string;
+  locale: string | null;
+  title: string | null;
+  keyphrase: string | null;
+  seoScore: number | null;
+  readabilityScore: number | null;
+  wordCount: number | null;
+  analysedAt: string | null;
+}
+
+export interface SeoOverview {
+  data: SeoOverviewRow[];
+  meta: {
+    pagination: Pagination;
+    locale: string | null;
+    /** Entries per score band 0–9, 10–19 … 90–100. */
+    distribution: { seo: number[]; readability: number[] };
+    sharedKeyphrases: {
+      keyphrase: string;
+      entries: { documentId: string; title: string | null }[];
+    }[];
+    /** The latest "Re-analyse all" run of this type and locale. */
+    run: JobView | null;
+  };
+}
+
+/** POST /alwrity/seo/reanalyze: every entry of a type in a locale, as a job. */
+export const reanalyzeBody = zod.object({ uid: typeUid, locale: reportLocale.optional() }).strict();

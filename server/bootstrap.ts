@@ -7,6 +7,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = getService(strapi, 'jobs');
   jobs.registerKind(getService(strapi, 'generations').jobKind);
   jobs.registerKind(getService(strapi, 'blog-writer').jobKind);
+  jobs.registerKind(getService(strapi, 'seo').runKind);
   await jobs.start();
 };
 

@@ -1,15 +1,48 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { analyzeBody, focusBody, reportParams, reportQuery } from '../../contracts/seo';
+import {
+  analyzeBody,
+  focusBody,
+  overviewQuery,
+  reanalyzeBody,
+  reportParams,
+  reportQuery,
+} from '../../contracts/seo';
 import { getService } from '../utils/services';
 import { parseInput } from '../utils/validate';
 
 interface ReadChecker {
   can: { read(entity?: Record<string, unknown>): boolean };
+  sanitizedQuery: { read(query: Record<string, unknown>): Promise<Record<string, unknown>> };
 }
 
 const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const checkerFor = (ctx: Context, uid: string) =>
+    strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ctx.state.userAbility, model: uid }) as ReadChecker;
+
+  /**
+   * The document ids of a type this user may read in a locale, or null when they may read every
+   * one (no conditions on their read permission); a 404 when they may read none.
+   */
+  const readableIds = async (ctx: Context, uid: string, locale: string | undefined) => {
+    const checker = checkerFor(ctx, uid);
+    if (!strapi.contentTypes[uid as never] || !checker.can.read()) {
+      throw new errors.NotFoundError(`No content type ${uid} you may read.`);
+    }
+    const query = await checker.sanitizedQuery.read({});
+    if (!query.filters) return null;
+    const rows = (await strapi.documents(uid as never).findMany({
+      filters: query.filters,
+      fields: ['documentId'],
+      ...(locale ? { locale } : {}),
+    } as never)) as { documentId: string }[];
+    return rows.map((row) => row.documentId);
+  };
+
   /**
    * The entry a report route names, if this user may read it in the content manager (conditions
    * such as "Is creator" included); otherwise a 404 that says no more than that.
@@ -21,10 +54,7 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
       { uid: ctx.params.uid, entryId: ctx.params.entryId },
       'path',
     );
-    const checker = strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility: ctx.state.userAbility, model: uid }) as ReadChecker;
+    const checker = checkerFor(ctx, uid);
     const notFound = new errors.NotFoundError(`No entry ${documentId} of ${uid} you may read.`);
     if (!strapi.contentTypes[uid as never] || !checker.can.read()) throw notFound;
     const entry = (await strapi.documents(uid as never).findOne({
@@ -53,6 +83,23 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { locale } = parseInput(reportQuery, ctx.query, 'query');
       const target = await readableTarget(ctx, locale);
       ctx.body = { data: await getService(strapi, 'seo').report(target) };
+    },
+
+    /** Every analysed entry of a type in a locale the user may read, with the charts' figures. */
+    async overview(ctx: Context) {
+      const query = parseInput(overviewQuery, ctx.query, 'query');
+      const readable = await readableIds(ctx, query.uid, query.locale);
+      ctx.body = await getService(strapi, 'seo').overview(query, readable);
+    },
+
+    /** "Re-analyse all": a job over every entry of the type in the locale (202). */
+    async reanalyze(ctx: Context) {
+      const body = parseInput(reanalyzeBody, ctx.request.body);
+      await readableIds(ctx, body.uid, body.locale);
+      ctx.status = 202;
+      ctx.body = {
+        data: await getService(strapi, 'seo').startRun(body.uid, body.locale, ctx.state.user.id),
+      };
     },
 
     /** Sets the entry's focus keyphrase and synonyms, and answers the fresh report. */

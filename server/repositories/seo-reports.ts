@@ -81,6 +81,84 @@ export const seoReportsRepository = (strapi: Core.Strapi) => {
       }
     },
 
+    /** The reports of some entries of one type and locale, by document id. */
+    async findMany(uid: string, locale: string | null, documentIds: string[]) {
+      const rows = (await query().findMany({
+        where: { targetUid: uid, targetLocale: locale, targetDocumentId: { $in: documentIds } },
+      })) as (SeoReportRow & { id: number })[];
+      return new Map(rows.map((row) => [row.targetDocumentId, row]));
+    },
+
+    /** Writes many reports of one type and locale: an update each, one insert for the new. */
+    async upsertMany(
+      uid: string,
+      locale: string | null,
+      rows: { documentId: string; data: SeoReportData }[],
+    ): Promise<void> {
+      const existing = await this.findMany(
+        uid,
+        locale,
+        rows.map((row) => row.documentId),
+      );
+      const fresh = [];
+      for (const row of rows) {
+        const stored = existing.get(row.documentId);
+        if (stored) await query().updateMany({ where: { id: stored.id }, data: row.data });
+        else
+          fresh.push({
+            ...row.data,
+            targetUid: uid,
+            targetDocumentId: row.documentId,
+            targetLocale: locale,
+            publishedAt: new Date(),
+          });
+      }
+      if (fresh.length) await query().createMany({ data: fresh });
+    },
+
+    /** One page of a type's reports in a locale, sorted, optionally only one rating band. */
+    async page(
+      where: Record<string, unknown>,
+      sort: { field: string; order: 'asc' | 'desc' },
+      page: { page: number; pageSize: number },
+    ): Promise<{ rows: SeoReportRow[]; total: number }> {
+      const [rows, total] = await Promise.all([
+        query().findMany({
+          where,
+          select: [
+            'documentId',
+            'targetUid',
+            'targetDocumentId',
+            'targetLocale',
+            'targetTitle',
+            'keyphrase',
+            'seoScore',
+            'readabilityScore',
+            'overallScore',
+            'wordCount',
+            'language',
+            'analysedAt',
+          ],
+          orderBy: [{ [sort.field]: sort.order }, { id: 'asc' }],
+          offset: (page.page - 1) * page.pageSize,
+          limit: page.pageSize,
+        }) as Promise<SeoReportRow[]>,
+        query().count({ where }),
+      ]);
+      return { rows, total };
+    },
+
+    /** Scores of every report matching `where`: what the distribution chart counts. */
+    async scores(where: Record<string, unknown>) {
+      return (await query().findMany({
+        where,
+        select: ['seoScore', 'readabilityScore', 'keyphrase', 'targetDocumentId', 'targetTitle'],
+      })) as Pick<
+        SeoReportRow,
+        'seoScore' | 'readabilityScore' | 'keyphrase' | 'targetDocumentId' | 'targetTitle'
+      >[];
+    },
+
     /** The reports of a deleted entry: one locale's, or every locale's. */
     async removeEntry(uid: string, documentId: string, locale?: string): Promise<void> {
       await query().deleteMany({

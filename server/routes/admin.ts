@@ -146,6 +146,19 @@ export default {
       config: requires(ACTIONS.seoUse),
     },
     { method: 'GET', path: '/seo/types', handler: 'seo.types', config: requires(ACTIONS.seoUse) },
+    // Both read only the entries the content manager lets the user read.
+    {
+      method: 'GET',
+      path: '/seo/overview',
+      handler: 'seo.overview',
+      config: requires(ACTIONS.seoUse),
+    },
+    {
+      method: 'POST',
+      path: '/seo/reanalyze',
+      handler: 'seo.reanalyze',
+      config: requires(ACTIONS.seoUse),
+    },
     // The content manager's read permission on the entry is checked as well (404 without it).
     {
       method: 'GET',

@@ -9,11 +9,26 @@ import {
 } from '../../analysis/seo';
 import type { Analysis } from '../../analysis/seo/types';
 import { PLUGIN_ID } from '../../contracts/permissions';
-import type { AnalyzeBody, SeoTypeView } from '../../contracts/seo';
+import { paginationOf } from '../../contracts/jobs';
+import type {
+  AnalyzeBody,
+  OverviewQuery,
+  SeoOverview,
+  SeoOverviewRow,
+  SeoTypeView,
+} from '../../contracts/seo';
+import { AbortedError } from '../ai/errors';
+import type { JobKind, JobPayload } from '../queue/job-kind';
+import { PermanentJobError } from '../queue/types';
+import { seoRunsRepository } from '../repositories/seo-runs';
+import { getService } from '../utils/services';
+import { toJobView } from './jobs';
 import {
   seoReportsRepository,
   type ReportTarget,
+  type SeoReportData,
   type SeoReportRow,
+  type StoredKeyphrase,
 } from '../repositories/seo-reports';
 
 const TYPES_KEY = 'seo-types';
@@ -36,8 +51,65 @@ interface ContentType {
 const keyOf = (target: ReportTarget) =>
   `${target.uid}\u0000${target.documentId}\u0000${target.locale ?? ''}`;
 
+export const SEO_RUN_JOB = 'seo-reanalysis';
+/** Entries read, analysed and written per round of a run. */
+const RUN_PAGE = 100;
+
+/** Score bands by rating, as Yoast colours an overall score. */
+const RATING_BANDS = {
+  bad: { $lt: 50 },
+  ok: { $gte: 50, $lt: 80 },
+  good: { $gte: 80 },
+} as const;
+
+type ScoreRow = Pick<
+  SeoReportRow,
+  'seoScore' | 'readabilityScore' | 'keyphrase' | 'targetDocumentId' | 'targetTitle'
+>;
+
+/** How many entries score 0–9, 10–19… 90–100, for each score. */
+const distributionOf = (rows: ScoreRow[]) => {
+  const buckets = () => Array.from({ length: 10 }, () => 0);
+  const seo = buckets();
+  const readability = buckets();
+  for (const row of rows) {
+    if (row.seoScore !== null) seo[Math.min(9, Math.floor(row.seoScore / 10))]! += 1;
+    if (row.readabilityScore !== null)
+      readability[Math.min(9, Math.floor(row.readabilityScore / 10))]! += 1;
+  }
+  return { seo, readability };
+};
+
+/** Keyphrases more than one entry focuses on (compared as typed, case and spacing aside). */
+const sharedKeyphrasesOf = (rows: ScoreRow[]) => {
+  const byPhrase = new Map<
+    string,
+    { keyphrase: string; entries: { documentId: string; title: string | null }[] }
+  >();
+  for (const row of rows) {
+    const key = row.keyphrase?.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (!key) continue;
+    const group = byPhrase.get(key) ?? { keyphrase: row.keyphrase!.trim(), entries: [] };
+    group.entries.push({ documentId: row.targetDocumentId, title: row.targetTitle });
+    byPhrase.set(key, group);
+  }
+  return [...byPhrase.values()].filter((group) => group.entries.length > 1);
+};
+
+const toOverviewRow = (row: SeoReportRow): SeoOverviewRow => ({
+  documentId: row.targetDocumentId,
+  locale: row.targetLocale,
+  title: row.targetTitle,
+  keyphrase: row.keyphrase,
+  seoScore: row.seoScore,
+  readabilityScore: row.readabilityScore,
+  wordCount: row.wordCount,
+  analysedAt: row.analysedAt ? new Date(row.analysedAt).toISOString() : null,
+});
+
 const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = seoReportsRepository(strapi);
+  const runs = seoRunsRepository(strapi);
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: TYPES_KEY });
   const lookup = (uid: string) =>
     (strapi.components as unknown as Record<string, { attributes: Attributes }>)[uid]?.attributes;
@@ -83,6 +155,61 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
+  /** The type and how it maps, for a type that is analysed; a clear error otherwise. */
+  const analysedType = async (uid: string) => {
+    const type = typeOf(uid);
+    if (!type) throw new errors.NotFoundError(`No collection type ${uid}.`);
+    const setting = settingOf(type, await saved());
+    if (!setting.enabled) {
+      throw new errors.ApplicationError(
+        `SEO analysis is not enabled for ${type.info.displayName}.`,
+      );
+    }
+    return { type, setting };
+  };
+
+  /** One entry's report, from its populated draft, its focus and the site's other keyphrases. */
+  const reportOf = (
+    type: ContentType,
+    setting: TypeSetting,
+    entry: Record<string, unknown>,
+    target: ReportTarget,
+    focus: { keyphrase: string | null; synonyms: string[] },
+    others: StoredKeyphrase[],
+  ): SeoReportData => {
+    const paper = paperOfEntry(entry, setting.mapping, type.attributes, lookup, {
+      keyphrase: focus.keyphrase ?? undefined,
+      synonyms: focus.synonyms,
+      locale: target.locale ?? undefined,
+    });
+    const analysis = analyze({
+      ...paper,
+      otherKeyphrases: focus.keyphrase
+        ? others.filter((other) => other.target.documentId !== target.documentId)
+        : [],
+    });
+    return {
+      targetTitle: paper.title?.slice(0, 250) ?? null,
+      keyphrase: focus.keyphrase,
+      synonyms: focus.synonyms,
+      seoScore: analysis.seoScore,
+      readabilityScore: analysis.readabilityScore,
+      overallScore: Math.round((analysis.seoScore + analysis.readabilityScore) / 2),
+      assessments: { assessments: analysis.assessments, notAvailable: analysis.notAvailable },
+      wordCount: analysis.wordCount,
+      language: analysis.language,
+      analysedAt: new Date().toISOString(),
+    };
+  };
+
+  /** The locale a run or an overview means: the given one, the default, or none (not localized). */
+  const localeFor = async (type: ContentType, locale: string | undefined) => {
+    if (!type.pluginOptions?.i18n?.localized) return null;
+    return (
+      locale ?? ((await strapi.plugin('i18n')?.service('locales').getDefaultLocale()) as string)
+    );
+  };
+
   return {
     /**
      * Analyses a text with the engine the edit view runs; the server adds what only it knows:
@@ -125,14 +252,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
       target: ReportTarget,
       focus?: { keyphrase?: string | null; synonyms?: string[] },
     ): Promise<SeoReportRow | null> {
-      const type = typeOf(target.uid);
-      if (!type) throw new errors.NotFoundError(`No collection type ${target.uid}.`);
-      const setting = settingOf(type, await saved());
-      if (!setting.enabled) {
-        throw new errors.ApplicationError(
-          `SEO analysis is not enabled for ${type.info.displayName}.`,
-        );
-      }
+      const { type, setting } = await analysedType(target.uid);
       const entry = (await strapi.documents(target.uid as never).findOne({
         documentId: target.documentId,
         ...(target.locale ? { locale: target.locale } : {}),
@@ -144,27 +264,11 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
       const keyphrase =
         focus?.keyphrase !== undefined ? focus.keyphrase : (stored?.keyphrase ?? null);
       const synonyms = focus?.synonyms ?? stored?.synonyms ?? [];
-      const paper = paperOfEntry(entry, setting.mapping, type.attributes, lookup, {
-        keyphrase: keyphrase ?? undefined,
-        synonyms,
-        locale: target.locale ?? undefined,
-      });
-      const analysis = analyze({
-        ...paper,
-        otherKeyphrases: keyphrase ? await reports.keyphrases(target) : [],
-      });
-      await reports.upsert(target, {
-        targetTitle: paper.title?.slice(0, 250) ?? null,
-        keyphrase,
-        synonyms,
-        seoScore: analysis.seoScore,
-        readabilityScore: analysis.readabilityScore,
-        overallScore: Math.round((analysis.seoScore + analysis.readabilityScore) / 2),
-        assessments: { assessments: analysis.assessments, notAvailable: analysis.notAvailable },
-        wordCount: analysis.wordCount,
-        language: analysis.language,
-        analysedAt: new Date().toISOString(),
-      });
+      const others = keyphrase ? await reports.keyphrases(target) : [];
+      await reports.upsert(
+        target,
+        reportOf(type, setting, entry, target, { keyphrase, synonyms }, others),
+      );
       return reports.find(target);
     },
 
@@ -185,6 +289,117 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }, REANALYSIS_DEBOUNCE_MS),
       );
+    },
+
+    /** "Re-analyse all": every entry of a type in one locale, in pages, as a job with progress. */
+    runKind: {
+      name: SEO_RUN_JOB,
+      store: runs,
+      async run({ id, signal, progress }) {
+        const run = await runs.find(id);
+        if (!run) throw new PermanentJobError(`No SEO run ${id}.`);
+        const { type, setting } = await analysedType(run.targetUid);
+        const locale = run.targetLocale;
+        const started = Date.now();
+        const where = { ...(locale ? { locale } : {}), status: 'draft' as const };
+        const total = await strapi.documents(type.uid as never).count(where as never);
+        const others = await reports.keyphrases();
+        const populate = populateFor(type, setting.mapping);
+        let analysed = 0;
+        await progress({ percent: 0, stage: `Analysing ${total.toLocaleString('en')} entries` });
+        for (;;) {
+          if (signal.aborted) throw new AbortedError(signal.reason);
+          const entries = (await strapi.documents(type.uid as never).findMany({
+            ...where,
+            populate: populate as never,
+            sort: 'id:asc',
+            start: analysed,
+            limit: RUN_PAGE,
+          } as never)) as (Record<string, unknown> & { documentId: string })[];
+          if (!entries.length) break;
+          const stored = await reports.findMany(
+            type.uid,
+            locale,
+            entries.map((entry) => entry.documentId),
+          );
+          await reports.upsertMany(
+            type.uid,
+            locale,
+            entries.map((entry) => {
+              const report = stored.get(entry.documentId);
+              const target = { uid: type.uid, documentId: entry.documentId, locale };
+              const focus = {
+                keyphrase: report?.keyphrase ?? null,
+                synonyms: report?.synonyms ?? [],
+              };
+              return {
+                documentId: entry.documentId,
+                data: reportOf(type, setting, entry, target, focus, others),
+              };
+            }),
+          );
+          analysed += entries.length;
+          await progress({
+            percent: total ? (analysed / total) * 100 : 100,
+            stage: `Analysed ${analysed.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+          });
+        }
+        return { output: { analysed, total }, durationMs: Date.now() - started };
+      },
+    } satisfies JobKind<JobPayload>,
+
+    /** Queues a re-analysis of a type's entries in a locale; nothing is left if it cannot be queued. */
+    async startRun(uid: string, locale: string | undefined, userId: number) {
+      const { type } = await analysedType(uid);
+      const targetLocale = await localeFor(type, locale);
+      const run = await runs.create(
+        {
+          title: `Re-analyse ${type.info.displayName}${targetLocale ? ` (${targetLocale})` : ''}`,
+          targetUid: uid,
+          targetLocale,
+          status: 'queued',
+        },
+        userId,
+      );
+      try {
+        await getService(strapi, 'jobs').enqueue(SEO_RUN_JOB, run.documentId, { userId });
+      } catch (error) {
+        await runs.remove(run.documentId);
+        throw error;
+      }
+      return { documentId: run.documentId, status: 'queued' as const };
+    },
+
+    /**
+     * A type's reports in a locale, sorted and filtered, with the score distribution, the
+     * keyphrases several entries share, and the latest re-analysis run. `readable` limits it to
+     * the entries this user may read (null: all).
+     */
+    async overview(query: OverviewQuery, readable: string[] | null): Promise<SeoOverview> {
+      const { type } = await analysedType(query.uid);
+      const locale = await localeFor(type, query.locale);
+      const base = {
+        targetUid: type.uid,
+        targetLocale: locale,
+        ...(readable ? { targetDocumentId: { $in: readable } } : {}),
+      };
+      const band = query.rating ? RATING_BANDS[query.rating] : undefined;
+      const where = band ? { ...base, [query.score]: band } : base;
+      const [{ rows, total }, scores, run] = await Promise.all([
+        reports.page(where, { field: query.sort, order: query.order }, query),
+        reports.scores(base),
+        runs.latest(type.uid, locale),
+      ]);
+      return {
+        data: rows.map(toOverviewRow),
+        meta: {
+          pagination: paginationOf(query, total),
+          locale,
+          distribution: distributionOf(scores),
+          sharedKeyphrases: sharedKeyphrasesOf(scores),
+          run: run ? toJobView(SEO_RUN_JOB, run) : null,
+        },
+      };
     },
 
     removeEntry: (uid: string, documentId: string, locale?: string) =>

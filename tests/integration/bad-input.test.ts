@@ -74,6 +74,11 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['keyphrase'], 7],
     long: [['metaDescription'], 1000],
   },
+  'seo.reanalyze': {
+    valid: { uid: 'api::article.article' },
+    typed: [['uid'], 5],
+    long: [['locale'], 20],
+  },
   'seo.focus': {
     valid: { keyphrase: 'content calendar' },
     typed: [['synonyms'], 'one, two'],
@@ -94,6 +99,13 @@ const QUERIES: Record<string, [string, string][]> = {
     ['status=exploded', 'status'],
     [`kind=${'k'.repeat(41)}`, 'kind'],
     ['surprise=1', 'surprise'],
+  ],
+  'seo.overview': [
+    ['locale=en', 'uid'],
+    ['uid=api::article.article&sort=votes', 'sort'],
+    ['uid=api::article.article&rating=great', 'rating'],
+    ['uid=api::article.article&pageSize=500', 'pageSize'],
+    ['uid=api::article.article&surprise=1', 'surprise'],
   ],
   'generations.find': [
     ['page=-1', 'page'],

@@ -271,3 +271,84 @@ describe('reports of entries', () => {
     );
   });
 });
+
+describe('the SEO overview and "Re-analyse all"', () => {
+  it('re-analyses 200 entries as a job with progress, then lists them bad first with a distribution', async () => {
+    const long = toMarkdown(contentCalendar);
+    const short = toMarkdown(contentCalendar.slice(0, 2));
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      ids.push(await createArticle(`Bulk entry ${i}`, i % 4 === 0 ? short : long));
+    }
+    // Start from nothing: the saves' own analyses are dropped.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await suite.strapi.db
+      .query(REPORT)
+      .deleteMany({ where: { targetTitle: { $startsWith: 'Bulk entry' } } });
+
+    const started = await suite.app
+      .as('editor')
+      .post('/alwrity/seo/reanalyze', { uid: ARTICLE, locale: 'en' })
+      .expect(202);
+    const runId = started.body.data.documentId;
+    const overview = () =>
+      suite.app
+        .as('editor')
+        .get(`/alwrity/seo/overview?uid=${ARTICLE}&locale=en&sort=seoScore&order=asc&pageSize=10`)
+        .expect(200);
+    const done = await waitUntil(
+      'the run to finish',
+      async () => {
+        const { body } = await overview();
+        return body.meta.run?.id === runId && body.meta.run.status === 'succeeded'
+          ? body
+          : undefined;
+      },
+      60_000,
+    );
+    expect(done.meta.run).toMatchObject({ progress: 100, result: { total: expect.any(Number) } });
+    expect(done.meta.run.result.analysed).toBe(done.meta.run.result.total);
+    expect(done.meta.pagination.total).toBeGreaterThanOrEqual(200);
+    const reports = await suite.strapi.db
+      .query(REPORT)
+      .count({ where: { targetDocumentId: { $in: ids } } });
+    expect(reports).toBe(200);
+    // Bad first: the short entries lead, scores never fall down the page.
+    const scores = done.data.map((row: { seoScore: number }) => row.seoScore);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(done.data[0].title).toMatch(/^Bulk entry \d+$/);
+    expect(done.data[0].wordCount).toBeLessThan(100);
+    const counted = done.meta.distribution.seo.reduce((sum: number, n: number) => sum + n, 0);
+    expect(counted).toBe(done.meta.pagination.total);
+
+    const bad = await suite.app
+      .as('editor')
+      .get(`/alwrity/seo/overview?uid=${ARTICLE}&locale=en&rating=bad&pageSize=100`)
+      .expect(200);
+    expect(bad.body.data.every((row: { seoScore: number }) => row.seoScore < 50)).toBe(true);
+  }, 120_000);
+
+  it('lists keyphrases that several entries share', async () => {
+    const { body } = await suite.app
+      .as('editor')
+      .get(`/alwrity/seo/overview?uid=${ARTICLE}&locale=en`)
+      .expect(200);
+    expect(body.meta.sharedKeyphrases).toContainEqual(
+      expect.objectContaining({
+        keyphrase: 'publishing rhythm',
+        entries: expect.arrayContaining([
+          expect.objectContaining({ title: 'Calendars that work' }),
+        ]),
+      }),
+    );
+  });
+
+  it('answers 404 to a user who may read no entry of the type', async () => {
+    await suite.app.as('noRole').get(`/alwrity/seo/overview?uid=${ARTICLE}`).expect(403);
+    const { body } = await suite.app
+      .as('author')
+      .post('/alwrity/seo/reanalyze', { uid: 'api::nothing.nothing' })
+      .expect(404);
+    expect(body.error.message).toMatch(/api::nothing\.nothing/);
+  });
+});
