@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, ACTION_DEFINITIONS, PLUGIN_ID, adminPermission } from '../contracts/permissions';
 import { PluginIcon } from './components/PluginIcon';
 import { WriteWithAiAction } from './components/rewrite/WriteWithAiAction';
+import { SeoPanel } from './components/seo/SeoPanel';
 import en from './translations/en.json';
 import { msg, prefixTranslations } from './utils/translations';
 
@@ -38,6 +39,7 @@ export default {
       Partial<ContentManagerPlugin['config']['apis']> | undefined;
     // Another Strapi version may not offer it: the plugin's own pages still work without it.
     apis?.addDocumentAction?.((actions) => [...actions, WriteWithAiAction]);
+    apis?.addEditViewSidePanel?.((panels) => [...panels, SeoPanel]);
   },
 
   // English ships with the bundle (it is also every message's default); other locales fall back to it.

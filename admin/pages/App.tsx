@@ -7,6 +7,7 @@ import { HistoryDetailPage } from './history/HistoryDetailPage';
 import { HistoryPage } from './history/HistoryPage';
 import { HomePage } from './home/HomePage';
 import { JobsPage } from './jobs/JobsPage';
+import { SeoOverviewPage } from './seo/SeoOverviewPage';
 import { WriterPage } from './writer/WriterPage';
 
 const App = () => (
@@ -44,6 +45,14 @@ const App = () => (
         element={
           <Page.Protect permissions={adminPermission(ACTIONS.generationsRead)}>
             <HistoryDetailPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="seo"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.seoUse)}>
+            <SeoOverviewPage />
           </Page.Protect>
         }
       />

@@ -25,7 +25,13 @@ export const PANELS: PanelDefinition[] = [
     action: ACTIONS.generationsRead,
     to: 'history',
   },
-  { id: 'seo', title: 'panel.seo', description: 'panel.seo.description', action: ACTIONS.seoUse },
+  {
+    id: 'seo',
+    title: 'panel.seo',
+    description: 'panel.seo.description',
+    action: ACTIONS.seoUse,
+    to: 'seo',
+  },
   {
     id: 'site-audit',
     title: 'panel.site-audit',

@@ -1,0 +1,223 @@
+import { Box, Button, Field, Flex, Loader, TextInput, Typography } from '@strapi/design-system';
+import {
+  unstable_useContentManagerContext as useContentManagerContext,
+  useForm,
+  useNotification,
+} from '@strapi/strapi/admin';
+import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { analyze, paperOfEntry, type Attributes } from '../../../analysis/seo';
+import type { SeoTypeView } from '../../../contracts/seo';
+import { errorMessage, useApi } from '../../hooks/useApi';
+import { queryClient } from '../../utils/queryClient';
+import { msg } from '../../utils/translations';
+import { AssessmentList } from './AssessmentList';
+import { ScoreBadges } from './ScoreBadges';
+import { SearchPreview } from './SearchPreview';
+
+/** Re-scores this long after the last keystroke. */
+const TYPING_PAUSE_MS = 300;
+
+interface StoredReport {
+  keyphrase: string | null;
+  synonyms: string[] | null;
+  assessments: { assessments: { id: string; rating: string; message: string }[] } | null;
+}
+
+const useDebounced = <T,>(value: T, ms: number) => {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+};
+
+const splitSynonyms = (text: string) =>
+  text
+    .split(',')
+    .map((synonym) => synonym.trim())
+    .filter(Boolean);
+
+/**
+ * The live analysis of the entry being edited: the same engine as the server, run on the form's
+ * values after each typing pause, with the focus keyphrase stored in the entry's report.
+ */
+export const SeoPanelContent = ({
+  model,
+  documentId,
+  locale,
+}: {
+  model: string;
+  documentId?: string;
+  locale: string | null;
+}) => {
+  const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
+  const api = useApi();
+  const client = useQueryClient();
+  const { contentType, components } = useContentManagerContext();
+  const values = useForm('SeoPanel', (state) => state.values) as Record<string, unknown>;
+
+  const types = useQuery({
+    queryKey: ['seo', 'types'],
+    queryFn: async () => (await api.get<SeoTypeView[]>('/seo/types')).data,
+    staleTime: 60_000,
+  });
+  const reportKey = ['seo', 'report', model, documentId, locale];
+  const report = useQuery({
+    queryKey: reportKey,
+    enabled: Boolean(documentId),
+    queryFn: async () =>
+      (
+        await api.get<StoredReport | null>(
+          `/seo/reports/${model}/${documentId}`,
+          locale ? { locale } : undefined,
+        )
+      ).data,
+  });
+
+  const [keyphrase, setKeyphrase] = useState('');
+  const [synonyms, setSynonyms] = useState('');
+  useEffect(() => {
+    if (!report.data) return;
+    setKeyphrase(report.data.keyphrase ?? '');
+    setSynonyms((report.data.synonyms ?? []).join(', '));
+  }, [report.data]);
+
+  const save = useMutation({
+    mutationFn: async () =>
+      (
+        await api.put<StoredReport>(`/seo/reports/${model}/${documentId}`, {
+          keyphrase: keyphrase.trim() || null,
+          synonyms: splitSynonyms(synonyms),
+          ...(locale ? { locale } : {}),
+        })
+      ).data,
+    onSuccess: (saved) => {
+      client.setQueryData(reportKey, saved);
+      toggleNotification({ type: 'success', message: formatMessage(msg('seo.panel.saved')) });
+    },
+    onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
+  });
+
+  const setting = types.data?.find((type) => type.uid === model);
+  const settled = useDebounced({ values, keyphrase, synonyms }, TYPING_PAUSE_MS);
+  const analysis = useMemo(() => {
+    if (!setting?.enabled || !contentType) return null;
+    const lookup = (uid: string) => components[uid]?.attributes as Attributes | undefined;
+    const paper = paperOfEntry(
+      settled.values ?? {},
+      setting.mapping,
+      contentType.attributes as Attributes,
+      lookup,
+      {
+        keyphrase: settled.keyphrase || undefined,
+        synonyms: splitSynonyms(settled.synonyms),
+        locale: locale ?? undefined,
+      },
+    );
+    return { paper, result: analyze(paper) };
+  }, [settled, setting, contentType, components, locale]);
+
+  if (types.isLoading) {
+    return (
+      <Flex justifyContent="center" padding={4}>
+        <Loader small />
+      </Flex>
+    );
+  }
+  if (types.isError) {
+    return <Typography textColor="danger600">{errorMessage(types.error)}</Typography>;
+  }
+  if (!setting?.enabled || !analysis) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage(msg('seo.panel.disabled'))}
+      </Typography>
+    );
+  }
+  // The site-wide check runs on the server: shown from the stored report while the keyphrase stands.
+  const siteWide = report.data?.assessments?.assessments.find(
+    (item) => item.id === 'previouslyUsedKeyphrase',
+  );
+  const result =
+    siteWide && report.data?.keyphrase === keyphrase.trim()
+      ? {
+          ...analysis.result,
+          assessments: [
+            ...analysis.result.assessments,
+            { ...siteWide, group: 'seo' as const, rating: siteWide.rating as 'good', score: 0 },
+          ],
+        }
+      : analysis.result;
+  const { paper } = analysis;
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="seo-panel">
+      <ScoreBadges seo={result.seoScore} readability={result.readabilityScore} />
+      <Field.Root name="seo-keyphrase" hint={formatMessage(msg('seo.panel.keyphrase.hint'))}>
+        <Field.Label>{formatMessage(msg('seo.panel.keyphrase'))}</Field.Label>
+        <TextInput
+          value={keyphrase}
+          onChange={(event: { target: { value: string } }) => setKeyphrase(event.target.value)}
+        />
+        <Field.Hint />
+      </Field.Root>
+      <Field.Root name="seo-synonyms" hint={formatMessage(msg('seo.panel.synonyms.hint'))}>
+        <Field.Label>{formatMessage(msg('seo.panel.synonyms'))}</Field.Label>
+        <TextInput
+          value={synonyms}
+          onChange={(event: { target: { value: string } }) => setSynonyms(event.target.value)}
+        />
+        <Field.Hint />
+      </Field.Root>
+      <Button
+        variant="secondary"
+        loading={save.isPending}
+        disabled={!documentId}
+        onClick={() => save.mutate()}
+        fullWidth
+      >
+        {formatMessage(msg(documentId ? 'seo.panel.save' : 'seo.panel.saveFirst'))}
+      </Button>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" tag="h3">
+          {formatMessage(msg('seo.panel.seo'))}
+        </Typography>
+        <Box paddingTop={2}>
+          <AssessmentList analysis={result} group="seo" />
+        </Box>
+      </Box>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" tag="h3">
+          {formatMessage(msg('seo.panel.readability'))}
+        </Typography>
+        <Box paddingTop={2}>
+          <AssessmentList analysis={result} group="readability" />
+        </Box>
+      </Box>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" tag="h3">
+          {formatMessage(msg('seo.preview.title'))}
+        </Typography>
+        <Box paddingTop={2}>
+          <SearchPreview
+            title={paper.metaTitle || paper.title || ''}
+            description={paper.metaDescription ?? ''}
+            slug={paper.slug ?? ''}
+            baseUrl={window.location.origin}
+          />
+        </Box>
+      </Box>
+    </Flex>
+  );
+};
+
+/** The panel with the plugin's query client: the edit view has none of its own for us. */
+export const SeoPanelWithData = (props: Parameters<typeof SeoPanelContent>[0]) => (
+  <QueryClientProvider client={queryClient}>
+    <SeoPanelContent {...props} />
+  </QueryClientProvider>
+);
