@@ -75,7 +75,10 @@ describe('writing a blog post', () => {
     await panel.getByLabel('Focus keyphrase').fill('composting at home');
     // The keyphrase checks appear after the typing pause, from the form as it is now.
     await panel.getByText('The keyphrase has 2 content words: a good length.').waitFor();
-    await panel.getByText(/first paragraph/).first().waitFor();
+    await panel
+      .getByText(/first paragraph/)
+      .first()
+      .waitFor();
     await panel.scrollIntoViewIfNeeded();
     await screenshot(e2e.page, '14c-seo-panel');
     await panel.getByRole('button', { name: 'Save keyphrase' }).click();
@@ -85,7 +88,10 @@ describe('writing a blog post', () => {
   it('lists the entry in the SEO overview, with its chart and a "Re-analyse all" run to 100%', async () => {
     await e2e.page.goto(`${e2e.server.url}/admin/plugins/alwrity/seo`);
     await e2e.page.getByRole('heading', { name: 'SEO overview' }).waitFor();
-    await e2e.page.getByRole('link', { name: /Composting at home/ }).first().waitFor();
+    await e2e.page
+      .getByRole('link', { name: /Composting at home/ })
+      .first()
+      .waitFor();
     await e2e.page.getByRole('img', { name: /^SEO scores by band/ }).waitFor();
     await e2e.page.getByRole('button', { name: 'Re-analyse all' }).click();
     await e2e.page.getByText(/Analysed \d+ of \d+/).waitFor({ timeout: 30_000 });

@@ -46,7 +46,7 @@ const Histogram = ({ label, counts }: { label: string; counts: number[] }) => {
             <g key={i}>
               <rect
                 x={i * bar + 2}
-                y={HEIGHT - height}
+                y={TOP + HEIGHT - height}
                 width={bar - 4}
                 height={height}
                 fill={BAR_COLOURS[i]}
