@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { GenerationSummary, GenerationView } from '../../contracts/generations';
 import type { JobStatus } from '../../contracts/jobs';
 import type { TokenUsage } from '../ai/types';
-import { AUTHOR, jobStore } from './job-store';
+import { AUTHOR, JOB_COLUMNS, jobStore } from './job-store';
 
 /**
  * The one place that knows how a generation is stored: its UID, its row, the API's view of it,
@@ -53,28 +53,16 @@ export type GenerationSummaryRow = Omit<GenerationRow, 'input' | 'output'>;
 
 /** Every column but the two large JSON ones. */
 const SUMMARY_COLUMNS = [
-  'id',
-  'documentId',
+  ...JOB_COLUMNS,
   'kind',
-  'title',
-  'status',
-  'progress',
-  'stage',
-  'error',
-  'attempts',
-  'startedAt',
-  'finishedAt',
   'provider',
   'model',
   'usage',
   'costEstimate',
-  'durationMs',
   'targetUid',
   'targetDocumentId',
   'targetLocale',
-  'createdAt',
 ];
-
 const iso = (value: Date | string | null | undefined) =>
   value ? new Date(value).toISOString() : null;
 

@@ -14,6 +14,22 @@ import type { Scope } from '../utils/permission-scope';
 
 export const AUTHOR = { createdBy: { select: ['id', 'firstname', 'lastname'] } };
 
+/** The columns every job row has, which lists read. */
+export const JOB_COLUMNS = [
+  'id',
+  'documentId',
+  'title',
+  'status',
+  'progress',
+  'stage',
+  'error',
+  'attempts',
+  'startedAt',
+  'finishedAt',
+  'durationMs',
+  'createdAt',
+];
+
 export const scoped = (where: Record<string, unknown>, scope?: Scope) =>
   scope && Object.keys(scope).length ? { $and: [where, scope] } : where;
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { JobStatus } from '../../contracts/jobs';
-import { jobStore } from './job-store';
+import { JOB_COLUMNS, jobStore } from './job-store';
 
 /** "Re-analyse all" runs: one job row per content type and locale asked for. */
 
@@ -25,24 +25,7 @@ export interface SeoRunRow extends SeoRunFields {
   finishedAt: string | null;
 }
 
-const COLUMNS = [
-  'id',
-  'documentId',
-  'title',
-  'targetUid',
-  'targetLocale',
-  'status',
-  'progress',
-  'stage',
-  'error',
-  'attempts',
-  'startedAt',
-  'finishedAt',
-  'durationMs',
-  'output',
-  'createdAt',
-];
-
+const COLUMNS = [...JOB_COLUMNS, 'targetUid', 'targetLocale', 'output'];
 export const seoRunsRepository = (strapi: Core.Strapi) => {
   const store = jobStore<SeoRunRow, SeoRunRow, SeoRunFields>(strapi, SEO_RUN_UID, COLUMNS);
   return {

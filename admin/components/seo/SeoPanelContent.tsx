@@ -5,7 +5,7 @@ import {
   useNotification,
 } from '@strapi/strapi/admin';
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { analyze, paperOfEntry, type Attributes } from '../../../analysis/seo';
 import type { SeoTypeView } from '../../../contracts/seo';
@@ -33,6 +33,15 @@ const useDebounced = <T,>(value: T, ms: number) => {
   }, [value, ms]);
   return settled;
 };
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box>
+    <Typography variant="sigma" textColor="neutral600" tag="h3">
+      {title}
+    </Typography>
+    <Box paddingTop={2}>{children}</Box>
+  </Box>
+);
 
 const splitSynonyms = (text: string) =>
   text
@@ -182,35 +191,20 @@ export const SeoPanelContent = ({
       >
         {formatMessage(msg(documentId ? 'seo.panel.save' : 'seo.panel.saveFirst'))}
       </Button>
-      <Box>
-        <Typography variant="sigma" textColor="neutral600" tag="h3">
-          {formatMessage(msg('seo.panel.seo'))}
-        </Typography>
-        <Box paddingTop={2}>
-          <AssessmentList analysis={result} group="seo" />
-        </Box>
-      </Box>
-      <Box>
-        <Typography variant="sigma" textColor="neutral600" tag="h3">
-          {formatMessage(msg('seo.panel.readability'))}
-        </Typography>
-        <Box paddingTop={2}>
-          <AssessmentList analysis={result} group="readability" />
-        </Box>
-      </Box>
-      <Box>
-        <Typography variant="sigma" textColor="neutral600" tag="h3">
-          {formatMessage(msg('seo.preview.title'))}
-        </Typography>
-        <Box paddingTop={2}>
-          <SearchPreview
-            title={paper.metaTitle || paper.title || ''}
-            description={paper.metaDescription ?? ''}
-            slug={paper.slug ?? ''}
-            baseUrl={window.location.origin}
-          />
-        </Box>
-      </Box>
+      <Section title={formatMessage(msg('seo.panel.seo'))}>
+        <AssessmentList analysis={result} group="seo" />
+      </Section>
+      <Section title={formatMessage(msg('seo.panel.readability'))}>
+        <AssessmentList analysis={result} group="readability" />
+      </Section>
+      <Section title={formatMessage(msg('seo.preview.title'))}>
+        <SearchPreview
+          title={paper.metaTitle || paper.title || ''}
+          description={paper.metaDescription ?? ''}
+          slug={paper.slug ?? ''}
+          baseUrl={window.location.origin}
+        />
+      </Section>
     </Flex>
   );
 };

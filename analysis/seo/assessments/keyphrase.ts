@@ -11,6 +11,17 @@ const holdsAny = (text: string, phrases: Phrase[], get: Research) => {
   return phrases.some((phrase) => occurrencesIn(words, counts, phrase) > 0);
 };
 
+/** Whether a text names exactly a phrase's topic: the same content words' forms, no others. */
+const isSameTopic = (text: string, phrase: Phrase, get: Research) => {
+  const language = get('language');
+  const stems = new Set(
+    wordsOf(text)
+      .filter((word) => !language.functionWords.has(word))
+      .map(language.stem),
+  );
+  return stems.size === phrase.stems.length && phrase.stems.every((stem) => stems.has(stem));
+};
+
 const keyphraseLength: Assessment = {
   id: 'keyphraseLength',
   group: 'seo',
@@ -272,19 +283,10 @@ const competingLinks: Assessment = {
   group: 'seo',
   applies: (get) => hasKeyphrase(get) && get('model').links.length > 0,
   assess(get) {
-    const language = get('language');
     const topics = get('topics');
-    const competing = get('model').links.filter((link) => {
-      const stems = new Set(
-        wordsOf(link.text)
-          .filter((word) => !language.functionWords.has(word))
-          .map(language.stem),
-      );
-      return topics.some(
-        (topic) =>
-          stems.size === topic.stems.length && topic.stems.every((stem) => stems.has(stem)),
-      );
-    });
+    const competing = get('model').links.filter((link) =>
+      topics.some((topic) => isSameTopic(link.text, topic, get)),
+    );
     return competing.length
       ? result(
           2,
@@ -301,17 +303,9 @@ const previouslyUsedKeyphrase: Assessment = {
   applies: (get, paper) => hasKeyphrase(get) && paper.otherKeyphrases !== undefined,
   assess(get, paper) {
     const keyphrase = get('keyphrase')!;
-    const language = get('language');
-    const same = (paper.otherKeyphrases ?? []).filter(({ keyphrase: other }) => {
-      const stems = new Set(
-        wordsOf(other)
-          .filter((word) => !language.functionWords.has(word))
-          .map(language.stem),
-      );
-      return (
-        stems.size === keyphrase.stems.length && keyphrase.stems.every((stem) => stems.has(stem))
-      );
-    });
+    const same = (paper.otherKeyphrases ?? []).filter(({ keyphrase: other }) =>
+      isSameTopic(other, keyphrase, get),
+    );
     if (!same.length) return result(9, 'No other entry focuses on this keyphrase.');
     const titles = same
       .slice(0, 3)

@@ -29,5 +29,15 @@ export const assessed = (id: string, paper: Paper) => {
 export type Case = [string, Paper, 'good' | 'ok' | 'bad', RegExp?];
 
 /** Rows as long as the test callback's arguments, or Jest hands the callback a `done`. */
-export const rowsOf = (cases: Case[]) =>
+const rowsOf = (cases: Case[]) =>
   cases.map(([name, paper, rating, message]) => [name, paper, rating, message ?? null] as const);
+
+/** One `describe` per assessment id, one test per case: its rating, and its message if given. */
+export const describeCases = (cases: Record<string, Case[]>) =>
+  describe.each(Object.entries(cases))('%s', (id, list) => {
+    it.each(rowsOf(list))('%s', (_, paper, rating, message) => {
+      const result = assessed(id, paper);
+      expect(result.rating).toBe(rating);
+      if (message) expect(result.message).toMatch(message);
+    });
+  });

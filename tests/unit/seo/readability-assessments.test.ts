@@ -1,5 +1,5 @@
 import type { Paper } from '../../../analysis/seo';
-import { assessed, goodPaper, rowsOf, type Case } from './helpers';
+import { describeCases, goodPaper, type Case } from './helpers';
 
 const STARTS = [
   'Editors',
@@ -115,13 +115,7 @@ const cases: Record<string, Case[]> = {
   ],
 };
 
-describe.each(Object.entries(cases))('%s', (id, list) => {
-  it.each(rowsOf(list))('%s', (_, given, rating, message) => {
-    const result = assessed(id, given);
-    expect(result.rating).toBe(rating);
-    if (message) expect(result.message).toMatch(message);
-  });
-});
+describeCases(cases);
 
 it('does not judge transition words in a text under 200 words', () => {
   const { analyze } = jest.requireActual(

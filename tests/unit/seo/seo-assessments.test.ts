@@ -1,6 +1,6 @@
 import type { Paper } from '../../../analysis/seo';
 import { contentCalendar, toHtml, toMarkdown, type Part } from '../../fixtures/seo/articles';
-import { assessed, goodPaper, rowsOf, type Case } from './helpers';
+import { describeCases, goodPaper, type Case } from './helpers';
 
 const withParts = (change: (parts: Part[]) => Part[], overrides: Partial<Paper> = {}) =>
   goodPaper({ content: toMarkdown(change(contentCalendar)), ...overrides });
@@ -275,13 +275,7 @@ const cases: Record<string, Case[]> = {
   ],
 };
 
-describe.each(Object.entries(cases))('%s', (id, list) => {
-  it.each(rowsOf(list))('%s', (_, paper, rating, message) => {
-    const result = assessed(id, paper);
-    expect(result.rating).toBe(rating);
-    if (message) expect(result.message).toMatch(message);
-  });
-});
+describeCases(cases);
 
 it('leaves out the keyphrase checks without a keyphrase, and cannibalisation without the site list', () => {
   const { analyze } = jest.requireActual(
