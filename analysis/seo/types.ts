@@ -25,8 +25,11 @@ export interface Paper {
   baseUrl?: string;
   /** Images outside the body (a cover, a gallery field): their alt texts count too. */
   images?: PaperImage[];
-  /** Focus keyphrases of the site's other entries (the server fills this in). */
-  otherKeyphrases?: { keyphrase: string; title: string }[];
+  /**
+   * Focus keyphrases of the site's other entries (the server fills this in); a title is named in
+   * the advice only when given.
+   */
+  otherKeyphrases?: { keyphrase: string; title?: string }[];
 }
 
 export type Rating = 'good' | 'ok' | 'bad';

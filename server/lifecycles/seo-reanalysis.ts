@@ -7,7 +7,7 @@ const CHANGES = new Set(['create', 'update', 'publish', 'unpublish', 'discardDra
 interface DocumentContext {
   uid: string;
   action: string;
-  params: { documentId?: string; locale?: string | null };
+  params: { documentId?: string; locale?: unknown };
 }
 
 /**
@@ -19,15 +19,25 @@ export const registerSeoReanalysis = (strapi: Core.Strapi) => {
     const result = await next();
     const { uid, action, params } = context as unknown as DocumentContext;
     if (!uid.startsWith('api::')) return result;
-    const written = result as { documentId?: string; locale?: string | null } | null;
+    const written = result as {
+      documentId?: string;
+      locale?: string | null;
+      entries?: { locale?: string | null }[];
+    } | null;
     try {
       const seo = getService(strapi, 'seo');
       const documentId = written?.documentId ?? params.documentId;
       if (!documentId) return result;
+      const locale = typeof params.locale === 'string' ? params.locale : undefined;
       if (action === 'delete') {
-        await seo.removeEntry(uid, documentId, params.locale ?? undefined);
+        // Without a plain locale ("*", or none given) every locale's report goes with the entry.
+        await seo.removeEntry(uid, documentId, locale && locale !== '*' ? locale : undefined);
       } else if (CHANGES.has(action) && (await seo.isEnabled(uid))) {
-        seo.schedule({ uid, documentId, locale: written?.locale ?? params.locale ?? null });
+        // Publishing several locales answers each entry it wrote: analyse each of them.
+        const locales = written?.entries?.length
+          ? [...new Set(written.entries.map((entry) => entry.locale ?? null))]
+          : [written?.locale ?? (locale === '*' ? null : (locale ?? null))];
+        for (const each of locales) seo.schedule({ uid, documentId, locale: each });
       }
     } catch (error) {
       strapi.log.error(

@@ -103,7 +103,9 @@ export const seoReportsRepository = (strapi: Core.Strapi) => {
       const fresh = [];
       for (const row of rows) {
         const stored = existing.get(row.documentId);
-        if (stored) await query().updateMany({ where: { id: stored.id }, data: row.data });
+        // A bulk run writes scores only: a focus set meanwhile through the panel stays.
+        const { keyphrase: _keyphrase, synonyms: _synonyms, ...scores } = row.data;
+        if (stored) await query().updateMany({ where: { id: stored.id }, data: scores });
         else
           fresh.push({
             ...row.data,

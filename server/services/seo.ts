@@ -96,6 +96,15 @@ const sharedKeyphrasesOf = (rows: ScoreRow[]) => {
   return [...byPhrase.values()].filter((group) => group.entries.length > 1);
 };
 
+/**
+ * The entries a keyphrase competes with: those in the same language (or every one, for a text
+ * without a locale), without their titles, which the caller may not be allowed to read.
+ */
+const competitorsOf = (others: StoredKeyphrase[], locale: string | null) =>
+  others
+    .filter((other) => !locale || !other.target.locale || other.target.locale === locale)
+    .map((other) => ({ keyphrase: other.keyphrase }));
+
 const toOverviewRow = (row: SeoReportRow): SeoOverviewRow => ({
   documentId: row.targetDocumentId,
   locale: row.targetLocale,
@@ -114,6 +123,18 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
   const lookup = (uid: string) =>
     (strapi.components as unknown as Record<string, { attributes: Attributes }>)[uid]?.attributes;
   const timers = new Map<string, NodeJS.Timeout>();
+  // One analysis of an entry at a time, so a save and a keyphrase change never cross.
+  const running = new Map<string, Promise<unknown>>();
+  const serially = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+    running.set(key, next);
+    void next
+      .finally(() => {
+        if (running.get(key) === next) running.delete(key);
+      })
+      .catch(() => undefined);
+    return next;
+  };
 
   const contentTypes = () =>
     (Object.values(strapi.contentTypes) as unknown as ContentType[]).filter(
@@ -185,7 +206,10 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     const analysis = analyze({
       ...paper,
       otherKeyphrases: focus.keyphrase
-        ? others.filter((other) => other.target.documentId !== target.documentId)
+        ? competitorsOf(
+            others.filter((other) => other.target.documentId !== target.documentId),
+            target.locale,
+          )
         : [],
     });
     return {
@@ -220,7 +244,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
       except?: { uid: string; documentId: string },
     ): Promise<Analysis> {
       const others = body.keyphrase ? await reports.keyphrases(except) : [];
-      return analyze({ ...body, otherKeyphrases: others });
+      return analyze({ ...body, otherKeyphrases: competitorsOf(others, body.locale ?? null) });
     },
 
     /** The collection types, whether each is analysed, and how its fields map. */
@@ -252,24 +276,26 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
       target: ReportTarget,
       focus?: { keyphrase?: string | null; synonyms?: string[] },
     ): Promise<SeoReportRow | null> {
-      const { type, setting } = await analysedType(target.uid);
-      const entry = (await strapi.documents(target.uid as never).findOne({
-        documentId: target.documentId,
-        ...(target.locale ? { locale: target.locale } : {}),
-        status: 'draft',
-        populate: populateFor(type, setting.mapping) as never,
-      })) as Record<string, unknown> | null;
-      if (!entry) return null;
-      const stored = await reports.find(target);
-      const keyphrase =
-        focus?.keyphrase !== undefined ? focus.keyphrase : (stored?.keyphrase ?? null);
-      const synonyms = focus?.synonyms ?? stored?.synonyms ?? [];
-      const others = keyphrase ? await reports.keyphrases(target) : [];
-      await reports.upsert(
-        target,
-        reportOf(type, setting, entry, target, { keyphrase, synonyms }, others),
-      );
-      return reports.find(target);
+      return serially(keyOf(target), async () => {
+        const { type, setting } = await analysedType(target.uid);
+        const entry = (await strapi.documents(target.uid as never).findOne({
+          documentId: target.documentId,
+          ...(target.locale ? { locale: target.locale } : {}),
+          status: 'draft',
+          populate: populateFor(type, setting.mapping) as never,
+        })) as Record<string, unknown> | null;
+        if (!entry) return null;
+        const stored = await reports.find(target);
+        const keyphrase =
+          focus?.keyphrase !== undefined ? focus.keyphrase : (stored?.keyphrase ?? null);
+        const synonyms = focus?.synonyms ?? stored?.synonyms ?? [];
+        const others = keyphrase ? await reports.keyphrases(target) : [];
+        await reports.upsert(
+          target,
+          reportOf(type, setting, entry, target, { keyphrase, synonyms }, others),
+        );
+        return reports.find(target);
+      });
     },
 
     report: (target: ReportTarget) => reports.find(target),
@@ -352,6 +378,12 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     async startRun(uid: string, locale: string | undefined, userId: number) {
       const { type } = await analysedType(uid);
       const targetLocale = await localeFor(type, locale);
+      const latest = await runs.latest(uid, targetLocale);
+      if (latest && (latest.status === 'queued' || latest.status === 'running')) {
+        throw new errors.ApplicationError(
+          `${latest.title} is already under way (${latest.progress}%): wait for it to finish.`,
+        );
+      }
       const run = await runs.create(
         {
           title: `Re-analyse ${type.info.displayName}${targetLocale ? ` (${targetLocale})` : ''}`,

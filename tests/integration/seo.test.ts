@@ -83,7 +83,8 @@ describe('POST /alwrity/seo/analyze', () => {
       expect.objectContaining({
         id: 'previouslyUsedKeyphrase',
         rating: 'ok',
-        message: expect.stringContaining('"Calendars that work" already focuses on this keyphrase'),
+        // Titles of other entries are never named: the reader may not be allowed to see them.
+        message: expect.stringMatching(/^Another entry already focuses on this keyphrase/),
       }),
     );
     await suite.strapi.db.query(REPORT).deleteMany({});
@@ -220,7 +221,8 @@ describe('reports of entries', () => {
       expect.objectContaining({
         id: 'previouslyUsedKeyphrase',
         rating: 'ok',
-        message: expect.stringContaining('"Calendars that work" already focuses on this keyphrase'),
+        // Titles of other entries are never named: the reader may not be allowed to see them.
+        message: expect.stringMatching(/^Another entry already focuses on this keyphrase/),
       }),
     );
   });

@@ -5,7 +5,7 @@ import {
   useNotification,
 } from '@strapi/strapi/admin';
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { analyze, paperOfEntry, type Attributes } from '../../../analysis/seo';
 import type { SeoTypeView } from '../../../contracts/seo';
@@ -89,11 +89,15 @@ export const SeoPanelContent = ({
 
   const [keyphrase, setKeyphrase] = useState('');
   const [synonyms, setSynonyms] = useState('');
+  // The stored focus fills the inputs once per entry and locale: never over what is being typed.
+  const seeded = useRef<string>();
+  const entryKey = JSON.stringify(reportKey);
   useEffect(() => {
-    if (!report.data) return;
-    setKeyphrase(report.data.keyphrase ?? '');
-    setSynonyms((report.data.synonyms ?? []).join(', '));
-  }, [report.data]);
+    if (seeded.current === entryKey || (documentId && !report.isFetched)) return;
+    seeded.current = entryKey;
+    setKeyphrase(report.data?.keyphrase ?? '');
+    setSynonyms((report.data?.synonyms ?? []).join(', '));
+  }, [entryKey, documentId, report.isFetched, report.data]);
 
   const save = useMutation({
     mutationFn: async () =>
@@ -112,7 +116,8 @@ export const SeoPanelContent = ({
   });
 
   const setting = types.data?.find((type) => type.uid === model);
-  const settled = useDebounced({ values, keyphrase, synonyms }, TYPING_PAUSE_MS);
+  const typed = useMemo(() => ({ values, keyphrase, synonyms }), [values, keyphrase, synonyms]);
+  const settled = useDebounced(typed, TYPING_PAUSE_MS);
   const analysis = useMemo(() => {
     if (!setting?.enabled || !contentType) return null;
     const lookup = (uid: string) => components[uid]?.attributes as Attributes | undefined;
@@ -139,6 +144,9 @@ export const SeoPanelContent = ({
   }
   if (types.isError) {
     return <Typography textColor="danger600">{errorMessage(types.error)}</Typography>;
+  }
+  if (report.isError) {
+    return <Typography textColor="danger600">{errorMessage(report.error)}</Typography>;
   }
   if (!setting?.enabled || !analysis) {
     return (

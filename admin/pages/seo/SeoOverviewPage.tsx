@@ -3,6 +3,7 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
+  Loader,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -181,6 +182,16 @@ export const SeoOverviewPage = () => {
 
           {meta ? <ScoreChart distribution={meta.distribution} /> : null}
 
+          {types.isLoading || (overview.isLoading && chosen) ? (
+            <Flex justifyContent="center" padding={6}>
+              <Loader />
+            </Flex>
+          ) : null}
+          {types.isError ? (
+            <Typography textColor="danger600">{errorMessage(types.error)}</Typography>
+          ) : types.data && !types.data.length ? (
+            <EmptyStateLayout content={formatMessage(msg('seo.overview.noTypes'))} />
+          ) : null}
           {overview.isError ? (
             <Typography textColor="danger600">{errorMessage(overview.error)}</Typography>
           ) : overview.data && !overview.data.data.length ? (
@@ -242,10 +253,11 @@ export const SeoOverviewPage = () => {
                       </Link>
                     </Td>
                     <Td>
-                      <ScoreBadges
-                        seo={row.seoScore ?? 0}
-                        readability={row.readabilityScore ?? 0}
-                      />
+                      {row.seoScore === null || row.readabilityScore === null ? (
+                        <Typography textColor="neutral600">—</Typography>
+                      ) : (
+                        <ScoreBadges seo={row.seoScore} readability={row.readabilityScore} />
+                      )}
                     </Td>
                     <Td>
                       <Typography>{formatNumber(row.wordCount ?? 0)}</Typography>

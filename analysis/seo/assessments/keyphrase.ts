@@ -307,18 +307,17 @@ const previouslyUsedKeyphrase: Assessment = {
       isSameTopic(other, keyphrase, get),
     );
     if (!same.length) return result(9, 'No other entry focuses on this keyphrase.');
-    const titles = same
-      .slice(0, 3)
-      .map((entry) => `"${entry.title}"`)
-      .join(', ');
+    // Titles only where the caller may see them: a report is read by anyone who may read its entry.
+    const named = same.filter((entry) => entry.title).map((entry) => `"${entry.title}"`);
+    const which = named.length ? ` (${named.slice(0, 3).join(', ')})` : '';
     return same.length === 1
       ? result(
           6,
-          `"${same[0]!.title}" already focuses on this keyphrase: pick another, or make one of them the main page.`,
+          `Another entry${which} already focuses on this keyphrase: pick another, or make one of them the main page (the SEO overview lists them).`,
         )
       : result(
           1,
-          `${same.length} other entries focus on this keyphrase (${titles}): they compete with each other; give each its own.`,
+          `${same.length} other entries${which} focus on this keyphrase: they compete with each other; give each its own (the SEO overview lists them).`,
         );
   },
 };

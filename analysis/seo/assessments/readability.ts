@@ -64,11 +64,14 @@ const paragraphLength: Assessment = {
     );
     const over = (words: number) => lengths.filter((length) => length > words).length;
     if (over(200))
-      return result(3, `${plural(over(200), 'paragraph')} have more than 200 words: split them.`);
+      return result(
+        3,
+        `${plural(over(200), 'paragraph')} ${over(200) === 1 ? 'has' : 'have'} more than 200 words: split them.`,
+      );
     if (over(150))
       return result(
         6,
-        `${plural(over(150), 'paragraph')} have more than 150 words: consider splitting them.`,
+        `${plural(over(150), 'paragraph')} ${over(150) === 1 ? 'has' : 'have'} more than 150 words: consider splitting them.`,
       );
     return result(9, 'No paragraph is too long.');
   },
@@ -77,6 +80,8 @@ const paragraphLength: Assessment = {
 const subheadingDistribution: Assessment = {
   id: 'subheadingDistribution',
   group: 'readability',
+  // Without text there is nothing to read, and nothing to score well.
+  applies: hasSentences,
   assess(get) {
     const sections = get('sectionWordCounts');
     const words = get('wordCount');

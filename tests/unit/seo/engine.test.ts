@@ -55,6 +55,13 @@ describe('one text model for every format', () => {
   });
 });
 
+it('scores an empty body 0 for readability, with nothing to judge', () => {
+  const result = analyze({ content: '', keyphrase: 'content calendar' });
+  expect(result.readabilityScore).toBe(0);
+  expect(result.assessments.filter((item) => item.group === 'readability')).toEqual([]);
+  expect(result.assessments.find((item) => item.id === 'textLength')!.rating).toBe('bad');
+});
+
 describe('word forms', () => {
   const uses = (keyphrase: string, text: string) =>
     analyze({ content: text, keyphrase, locale: 'en' }).assessments.find(

@@ -70,7 +70,7 @@ const cases: Record<string, Case[]> = {
       'a 170-word paragraph',
       paper(`${words(170)}\n\n${words(40, 3)}`),
       'ok',
-      /1 paragraph have more than 150/,
+      /1 paragraph has more than 150/,
     ],
     ['a 210-word paragraph', paper(words(210)), 'bad', /more than 200 words/],
   ],

@@ -144,7 +144,13 @@ const cases: Record<string, Case[]> = {
       'used by one entry',
       goodPaper({ otherKeyphrases: [{ keyphrase: 'Content calendars', title: 'Calendars 101' }] }),
       'ok',
-      /"Calendars 101" already focuses/,
+      /^Another entry \("Calendars 101"\) already focuses/,
+    ],
+    [
+      'used by an entry the caller may not read: not named',
+      goodPaper({ otherKeyphrases: [{ keyphrase: 'content calendars' }] }),
+      'ok',
+      /^Another entry already focuses on this keyphrase/,
     ],
     [
       'used by two entries',
