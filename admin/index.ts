@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, ACTION_DEFINITIONS, PLUGIN_ID, adminPermission } from '../contracts/permissions';
 import { PluginIcon } from './components/PluginIcon';
 import { WriteWithAiAction } from './components/rewrite/WriteWithAiAction';
+import { MetaAction } from './components/seo/MetaAction';
 import { SeoPanel } from './components/seo/SeoPanel';
 import en from './translations/en.json';
 import { msg, prefixTranslations } from './utils/translations';
@@ -38,7 +39,7 @@ export default {
     const apis = app.getPlugin('content-manager')?.apis as
       Partial<ContentManagerPlugin['config']['apis']> | undefined;
     // Another Strapi version may not offer it: the plugin's own pages still work without it.
-    apis?.addDocumentAction?.((actions) => [...actions, WriteWithAiAction]);
+    apis?.addDocumentAction?.((actions) => [...actions, WriteWithAiAction, MetaAction]);
     apis?.addEditViewSidePanel?.((panels) => [...panels, SeoPanel]);
   },
 

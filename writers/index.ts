@@ -4,6 +4,7 @@ import type { StreamWriter } from './definition';
 import { emailWriter } from './email';
 import { faqWriter } from './faq';
 import { newsWriter } from './news';
+import { seoMetaWriter } from './seo-meta';
 import { socialWriter } from './social';
 import { storyWriter } from './story';
 import { videoScriptWriter } from './video-script';
@@ -23,6 +24,7 @@ const DEFINITIONS = [
   storyWriter,
   videoScriptWriter,
   faqWriter,
+  seoMetaWriter,
 ] as const;
 
 type WriterDefinition = (typeof DEFINITIONS)[number];

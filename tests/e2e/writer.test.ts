@@ -85,6 +85,41 @@ describe('writing a blog post', () => {
     await e2e.page.getByText('Keyphrase saved; the entry was analysed again.').waitFor();
   });
 
+  it('generates three meta title and description variants, previewed, and applies one', async () => {
+    const variant = (title: string) => ({
+      metaTitle: title,
+      metaDescription:
+        'Composting at home turns kitchen scraps into rich soil in weeks. Learn what goes in the bin, what stays out, and how to start this weekend.',
+    });
+    e2e.fake.enqueue({
+      json: {
+        variants: [
+          variant('Composting at home: a beginner guide'),
+          variant('Composting at home in five easy steps'),
+          variant('Composting at home without the smell'),
+        ],
+      },
+    });
+    const action = e2e.page.getByRole('button', { name: 'Generate meta title and description' });
+    if (await action.isVisible()) await action.click();
+    else {
+      await e2e.page.getByRole('button', { name: 'More document actions' }).click();
+      await e2e.page.getByRole('menuitem', { name: 'Generate meta title and description' }).click();
+    }
+    const dialog = e2e.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    await dialog.getByText('Composting at home in five easy steps').waitFor({ timeout: 30_000 });
+    expect(await dialog.getByTestId('seo-meta-variant').count()).toBe(3);
+    await screenshot(e2e.page, '14d-seo-meta-variants');
+    await dialog.getByRole('button', { name: 'Apply variant 2' }).click();
+    await waitUntil(
+      'the applied meta title in the form',
+      async () =>
+        (await e2e.page.locator('input[name="seo.metaTitle"]').inputValue()) ===
+        'Composting at home in five easy steps',
+    );
+  });
+
   it('lists the entry in the SEO overview, with its chart and a "Re-analyse all" run to 100%', async () => {
     await e2e.page.goto(`${e2e.server.url}/admin/plugins/alwrity/seo`);
     await e2e.page.getByRole('heading', { name: 'SEO overview' }).waitFor();

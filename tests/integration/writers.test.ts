@@ -30,6 +30,7 @@ describe('GET /alwrity/writers', () => {
       'story',
       'video-script',
       'faq',
+      'seo-meta',
     ]);
     const social = body.data.find((writer: { id: string }) => writer.id === 'social');
     expect(social.optionsSchema.properties.networks.items.enum).toEqual([
@@ -117,6 +118,20 @@ describe('the social writer', () => {
 
 describe('the other short writers', () => {
   const answers: Record<string, object> = {
+    'seo-meta': {
+      variants: [
+        {
+          metaTitle: 'Night library: open until 2 a.m.',
+          metaDescription:
+            'The city opened a night library on Main Street that stays open until 2 a.m., for shift workers and night owls. See the hours and how to borrow.',
+        },
+        {
+          metaTitle: 'A library for the night shift',
+          metaDescription:
+            'Shift workers can now borrow books until 2 a.m.: the new night library on Main Street explains its hours, its rules and how to get a library card.',
+        },
+      ],
+    },
     news: {
       headline: 'City opens its first night library',
       lead: 'The city opened a library that stays open until 2 a.m. on Monday, to serve shift workers.',
@@ -152,7 +167,11 @@ describe('the other short writers', () => {
       ],
     },
   };
-  const options: Record<string, object> = { email: { subjectVariants: 2 }, faq: { questions: 2 } };
+  const options: Record<string, object> = {
+    email: { subjectVariants: 2 },
+    faq: { questions: 2 },
+    'seo-meta': { variants: 2 },
+  };
 
   it.each(Object.keys(answers))('%s answers its structured output', async (writer) => {
     suite.fake.enqueue({ json: answers[writer] });

@@ -1,7 +1,7 @@
 import { describeWriters, WRITERS } from '../../writers';
 
 describe('the writer catalogue', () => {
-  it('offers the seven writers, the long-form blog as a job and the rest streamed', () => {
+  it('offers the eight writers, the long-form blog as a job and the rest streamed', () => {
     const writers = describeWriters();
     expect(writers.map(({ id, mode }) => [id, mode])).toEqual([
       ['blog', 'job'],
@@ -11,6 +11,7 @@ describe('the writer catalogue', () => {
       ['story', 'stream'],
       ['video-script', 'stream'],
       ['faq', 'stream'],
+      ['seo-meta', 'stream'],
     ]);
     for (const { optionsSchema } of writers) {
       expect(optionsSchema).toMatchObject({
