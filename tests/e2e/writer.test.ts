@@ -1,4 +1,4 @@
-import { logInAsDemoAdmin, screenshot } from '../helpers/browser';
+import { logInAsDemoAdmin, openDocumentAction, screenshot } from '../helpers/browser';
 import { useFakePlayground } from '../helpers/e2e-suite';
 import { blogReplies } from '../helpers/fake-blog';
 import { waitUntil } from '../helpers/wait';
@@ -47,12 +47,7 @@ describe('writing a blog post', () => {
   it('rewrites a field of the entry with "Write with AI", previewed before it is applied', async () => {
     e2e.fake.enqueue({ text: 'Composting at home, the easy way', chunkDelayMs: 40 });
     // In the edit view's side panel: a button of its own, or in its "more" menu.
-    const action = e2e.page.getByRole('button', { name: 'Write with AI' });
-    if (await action.isVisible()) await action.click();
-    else {
-      await e2e.page.getByRole('button', { name: 'More document actions' }).click();
-      await e2e.page.getByRole('menuitem', { name: 'Write with AI' }).click();
-    }
+    await openDocumentAction(e2e.page, 'Write with AI');
     const dialog = e2e.page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Preview' }).click();
     await dialog.getByText('Composting at home, the easy way').first().waitFor();
@@ -100,12 +95,7 @@ describe('writing a blog post', () => {
         ],
       },
     });
-    const action = e2e.page.getByRole('button', { name: 'Generate meta title and description' });
-    if (await action.isVisible()) await action.click();
-    else {
-      await e2e.page.getByRole('button', { name: 'More document actions' }).click();
-      await e2e.page.getByRole('menuitem', { name: 'Generate meta title and description' }).click();
-    }
+    await openDocumentAction(e2e.page, 'Generate meta title and description');
     const dialog = e2e.page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Generate' }).click();
     await dialog.getByText('Composting at home in five easy steps').waitFor({ timeout: 30_000 });

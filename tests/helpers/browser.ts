@@ -39,3 +39,13 @@ export const logInAsDemoAdmin = async (page: Page, baseUrl: string) => {
     .locator('a[href="/admin/plugins/alwrity"]')
     .waitFor({ state: 'visible', timeout: 30_000 });
 };
+
+/** Opens a Content Manager document action: its own button when shown, else the "more" menu. */
+export const openDocumentAction = async (page: Page, name: string) => {
+  const action = page.getByRole('button', { name });
+  if (await action.isVisible()) await action.click();
+  else {
+    await page.getByRole('button', { name: 'More document actions' }).click();
+    await page.getByRole('menuitem', { name }).click();
+  }
+};

@@ -1,10 +1,10 @@
-import { Flex, Loader, Modal } from '@strapi/design-system';
 import { Magic } from '@strapi/icons';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useIntl } from 'react-intl';
 import { ACTIONS } from '../../../contracts/permissions';
 import { usePermissions } from '../../hooks/usePermissions';
+import { LoadingModalBody } from '../LoadingModalBody';
 import { msg } from '../../utils/translations';
 
 // Registered on every edit view: the dialog (and the schemas it validates with) loads on first use.
@@ -13,17 +13,9 @@ const RewriteDialog = lazy(() =>
 );
 
 const RewriteDialogLoader = ({ onClose }: { onClose: () => void }) => (
-  <Suspense
-    fallback={
-      <Modal.Body>
-        <Flex justifyContent="center" padding={6}>
-          <Loader small />
-        </Flex>
-      </Modal.Body>
-    }
-  >
+  <LoadingModalBody>
     <RewriteDialog onClose={onClose} />
-  </Suspense>
+  </LoadingModalBody>
 );
 
 /** The Content Manager's "Write with AI" action, for users who may use the writers. */

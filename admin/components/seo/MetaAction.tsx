@@ -1,10 +1,10 @@
-import { Flex, Loader, Modal } from '@strapi/design-system';
 import { Search } from '@strapi/icons';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useIntl } from 'react-intl';
 import { ACTIONS } from '../../../contracts/permissions';
 import { usePermissions } from '../../hooks/usePermissions';
+import { LoadingModalBody } from '../LoadingModalBody';
 import { msg } from '../../utils/translations';
 
 // On every edit view: the dialog, its preview and its data layer load on first use.
@@ -26,17 +26,9 @@ export const MetaAction: DocumentActionComponent = ({ model, documentId, documen
       type: 'modal',
       title: formatMessage(msg('seo.meta.title')),
       content: ({ onClose }: { onClose: () => void }) => (
-        <Suspense
-          fallback={
-            <Modal.Body>
-              <Flex justifyContent="center" padding={6}>
-                <Loader small />
-              </Flex>
-            </Modal.Body>
-          }
-        >
+        <LoadingModalBody>
           <MetaDialog model={model} documentId={documentId} locale={locale} onClose={onClose} />
-        </Suspense>
+        </LoadingModalBody>
       ),
     },
   };
