@@ -13,7 +13,10 @@ import { getService } from '../utils/services';
 import { parseInput } from '../utils/validate';
 
 interface ReadChecker {
-  can: { read(entity?: Record<string, unknown>): boolean };
+  can: {
+    read(entity?: Record<string, unknown>): boolean;
+    update(entity?: Record<string, unknown>): boolean;
+  };
   sanitizedQuery: { read(query: Record<string, unknown>): Promise<Record<string, unknown>> };
 }
 
@@ -63,7 +66,7 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: ['createdBy'] as never,
     })) as (Record<string, unknown> & { locale?: string | null }) | null;
     if (!entry || !checker.can.read(entry)) throw notFound;
-    return { uid, documentId, locale: entry.locale ?? null };
+    return { target: { uid, documentId, locale: entry.locale ?? null }, entry, checker };
   };
 
   return {
@@ -81,7 +84,7 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** An entry's stored report (null before its first analysis). */
     async report(ctx: Context) {
       const { locale } = parseInput(reportQuery, ctx.query, 'query');
-      const target = await readableTarget(ctx, locale);
+      const { target } = await readableTarget(ctx, locale);
       ctx.body = { data: await getService(strapi, 'seo').report(target) };
     },
 
@@ -102,10 +105,17 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Sets the entry's focus keyphrase and synonyms, and answers the fresh report. */
+    /** Sets the entry's focus keyphrase and synonyms (as an edit of it), and answers the fresh report. */
     async focus(ctx: Context) {
       const body = parseInput(focusBody, ctx.request.body);
-      const target = await readableTarget(ctx, body.locale);
+      const { target, entry, checker } = await readableTarget(ctx, body.locale);
+      // The focus is part of editing the entry: the content manager's Update permission decides.
+      // A PolicyError, not a ForbiddenError: Strapi replaces the latter's message with "Forbidden".
+      if (!checker.can.update(entry)) {
+        throw new errors.PolicyError(
+          'You may read this entry but not edit it: setting its focus keyphrase needs the content manager\'s "Update" permission.',
+        );
+      }
       ctx.body = {
         data: await getService(strapi, 'seo').analyzeEntry(target, {
           keyphrase: body.keyphrase,

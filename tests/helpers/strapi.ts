@@ -161,7 +161,16 @@ export const setUpUsers = async (
 export const createUser = async (
   strapi: Core.Strapi,
   name: string,
-  role: { code: string } | { permissions: { action: string; conditions?: string[] }[] },
+  role:
+    | { code: string }
+    | {
+        permissions: {
+          action: string;
+          subject?: string;
+          properties?: Record<string, unknown>;
+          conditions?: string[];
+        }[];
+      },
 ): Promise<{ id: number; token: string }> => {
   const roleService = strapi.service('admin::role');
   let roleId: number;
@@ -171,7 +180,7 @@ export const createUser = async (
     roleId = (await roleService.create({ name: `Role ${name}`, description: name })).id;
     await roleService.addPermissions(
       roleId,
-      role.permissions.map(({ action, conditions = [] }) => ({ action, conditions })),
+      role.permissions.map(({ conditions = [], ...permission }) => ({ ...permission, conditions })),
     );
   }
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@test.local`;

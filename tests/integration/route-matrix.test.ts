@@ -165,6 +165,7 @@ beforeAll(async () => {
   // Both may read English Articles: the Author's only refusal left is "Is creator".
   await allowLocales(suite.strapi, 'strapi-editor', 'read', ARTICLE, ['en']);
   await allowLocales(suite.strapi, 'strapi-author', 'read', ARTICLE, ['en']);
+  await allowLocales(suite.strapi, 'strapi-editor', 'update', ARTICLE, ['en']);
   otherAuthor = (await createUser(suite.strapi, 'Other Author', { code: 'strapi-author' })).token;
   entryId = (
     await suite.strapi.documents(ARTICLE as never).create({

@@ -3,6 +3,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { analyze } from '../../analysis/seo';
 import { contentCalendar, toBlocks, toHtml, toMarkdown } from '../fixtures/seo/articles';
 import { allowLocales } from '../helpers/permissions';
+import { createUser } from '../helpers/strapi';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -161,7 +162,34 @@ describe('the alwrity_seo_analyze tool on Strapi’s MCP server', () => {
 });
 
 describe('reports of entries', () => {
-  beforeAll(() => allowLocales(suite.strapi, 'strapi-editor', 'read', ARTICLE, ['en']));
+  beforeAll(async () => {
+    await allowLocales(suite.strapi, 'strapi-editor', 'read', ARTICLE, ['en']);
+    await allowLocales(suite.strapi, 'strapi-editor', 'update', ARTICLE, ['en']);
+  });
+
+  it('lets a user who may read but not edit the entry see its report, not set its keyphrase', async () => {
+    const id = await createArticle('Read-only reading', toMarkdown(contentCalendar.slice(0, 4)));
+    await waitUntil('the report after create', () => reportOf(id).then((r) => r ?? undefined));
+    const reader = await createUser(suite.strapi, 'Reader', {
+      permissions: [
+        { action: 'plugin::alwrity.seo.use' },
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: ARTICLE,
+          properties: { locales: ['en'] },
+        },
+      ],
+    });
+    const as = (method: 'get' | 'put', url: string) =>
+      suite.app.http()[method](url).set('Authorization', `Bearer ${reader.token}`);
+    await as('get', `/alwrity/seo/reports/${ARTICLE}/${id}?locale=en`).expect(200);
+    const before = JSON.stringify(await reportOf(id));
+    const { body } = await as('put', `/alwrity/seo/reports/${ARTICLE}/${id}`)
+      .send({ keyphrase: 'stolen focus', locale: 'en' })
+      .expect(403);
+    expect(body.error.message).toMatch(/"Update" permission/);
+    expect(JSON.stringify(await reportOf(id))).toBe(before);
+  });
 
   it('stores a report when an entry is saved, and analyses it again on the next save', async () => {
     const id = await createArticle('Content calendar basics', toMarkdown(contentCalendar));
