@@ -199,4 +199,5 @@ export const german: Language = {
       180 - words / sentences - 58.5 * (syllables / words),
   },
   sentenceWordLimit: 20,
+  ordinalStops: true,
 };

@@ -19,6 +19,8 @@ export interface Language {
   readingEase?: ReadingEaseFormula;
   /** Words over which a sentence counts as long. */
   sentenceWordLimit: number;
+  /** Whether a number with a full stop is an ordinal ("3." for "third"), not a sentence's end. */
+  ordinalStops?: boolean;
 }
 
 /** Stemming is the hot path of keyphrase matching: each distinct word is stemmed once. */

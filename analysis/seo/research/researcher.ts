@@ -87,7 +87,9 @@ const RESEARCHES: Researches = {
     const language = get('language');
     return get('model').blocks.flatMap((block, index) =>
       block.kind === 'paragraph'
-        ? sentencesOf(block.text).map((text) => unitOf(text, index, language))
+        ? sentencesOf(block.text, { ordinals: language.ordinalStops }).map((text) =>
+            unitOf(text, index, language),
+          )
         : [],
     );
   },
