@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Feature } from '../contracts/config';
 import type { ChatMessage } from '../contracts/messages';
 import type { OutputSlot } from '../contracts/writers';
 import { describeViolations, type LimitViolation } from './limits';
@@ -23,6 +24,10 @@ interface BaseWriter<Id extends string, S extends z.ZodObject, Output> {
   titleOf(options: z.output<S>): string;
   /** The output as slots; a piece left undefined or blank is not offered. */
   slots(output: Output): Slots;
+  /** The feature whose model it calls (the settings' per-feature model); `writer` if unset. */
+  feature?: Feature;
+  /** False for a writer that only a tool uses (the SEO tools): left out of the writer picker. */
+  listed?: boolean;
 }
 
 /** A short writer: one structured answer, streamed as it is written, then held to its limits. */

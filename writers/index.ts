@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { blogWriter } from './blog';
+import { contentGapWriter } from './content-gap';
 import type { StreamWriter } from './definition';
 import { emailWriter } from './email';
 import { faqWriter } from './faq';
 import { newsWriter } from './news';
+import { seoKeywordsWriter } from './seo-keywords';
 import { seoMetaWriter } from './seo-meta';
 import { socialWriter } from './social';
 import { storyWriter } from './story';
@@ -25,6 +27,8 @@ const DEFINITIONS = [
   videoScriptWriter,
   faqWriter,
   seoMetaWriter,
+  seoKeywordsWriter,
+  contentGapWriter,
 ] as const;
 
 type WriterDefinition = (typeof DEFINITIONS)[number];
@@ -59,5 +63,6 @@ export const describeWriters = () =>
   DEFINITIONS.map((definition) => ({
     id: definition.id,
     mode: definition.mode,
+    listed: !('listed' in definition) || definition.listed !== false,
     optionsSchema: z.toJSONSchema(definition.options, { io: 'input', target: 'draft-7' }),
   }));

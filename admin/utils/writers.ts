@@ -9,6 +9,8 @@ export { isWriterId };
 export interface WriterDescriptor {
   id: WriterId;
   mode: WriterMode;
+  /** Offered in the picker; the SEO tools' writers are not (unless one is opened from history). */
+  listed: boolean;
   optionsSchema: JsonSchema;
 }
 

@@ -1,6 +1,7 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai';
 import type { Feature } from '../../contracts/config';
+import { textOfMessage } from '../../contracts/messages';
 import { AbortedError, ProviderError, statusMessage } from './errors';
 import { isTransientStatus } from './retry';
 import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
@@ -56,12 +57,19 @@ export const toGeminiProviderError = (error: unknown): Error => {
 const toGeminiRequest = (
   request: TextRequest,
 ): { contents: Content[]; config: GenerateContentConfig } => {
-  const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
+  const system = request.messages.filter((m) => m.role === 'system').map(textOfMessage);
   const contents = request.messages
     .filter((m) => m.role !== 'system')
     .map((m) => ({
       role: m.role === 'assistant' ? 'model' : 'user',
-      parts: [{ text: m.content }],
+      parts:
+        typeof m.content === 'string'
+          ? [{ text: m.content }]
+          : m.content.map((part) =>
+              part.type === 'text'
+                ? { text: part.text }
+                : { inlineData: { mimeType: part.mimeType, data: part.data } },
+            ),
     }));
   return {
     contents,

@@ -1,6 +1,7 @@
 import OpenAI, { APIError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Feature } from '../../contracts/config';
+import { textOfMessage } from '../../contracts/messages';
 import { ProviderError, AbortedError, statusMessage } from './errors';
 import { isTransientStatus, parseRetryAfter } from './retry';
 import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
@@ -51,7 +52,19 @@ export const toOpenAIProviderError = (error: unknown): Error => {
 };
 
 const toMessages = (request: TextRequest): ChatCompletionMessageParam[] =>
-  request.messages.map((message) => ({ role: message.role, content: message.content }));
+  request.messages.map((message): ChatCompletionMessageParam => {
+    if (message.role !== 'user' || typeof message.content === 'string') {
+      return { role: message.role, content: textOfMessage(message) };
+    }
+    return {
+      role: 'user',
+      content: message.content.map((part) =>
+        part.type === 'text'
+          ? { type: 'text', text: part.text }
+          : { type: 'image_url', image_url: { url: `data:${part.mimeType};base64,${part.data}` } },
+      ),
+    };
+  });
 
 export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdapter => {
   // Retries are ours (they honour Retry-After and feed the audit log), so the SDK's are off.

@@ -106,7 +106,7 @@ const writersService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const signal = call.signal ? AbortSignal.any([call.signal, stop.signal]) : stop.signal;
       const context = {
-        feature: 'writer' as const,
+        feature: runner.feature ?? 'writer',
         userId,
         subjectDocumentId: async () => (await row()).documentId,
         signal,

@@ -1,22 +1,24 @@
 import { describeWriters, WRITERS } from '../../writers';
 
 describe('the writer catalogue', () => {
-  it('offers the eight writers, the long-form blog as a job and the rest streamed', () => {
+  it("offers the eight writers (the long-form blog as a job) and the SEO tools' two unlisted", () => {
     const writers = describeWriters();
-    expect(writers.map(({ id, mode }) => [id, mode])).toEqual([
-      ['blog', 'job'],
-      ['news', 'stream'],
-      ['social', 'stream'],
-      ['email', 'stream'],
-      ['story', 'stream'],
-      ['video-script', 'stream'],
-      ['faq', 'stream'],
-      ['seo-meta', 'stream'],
+    expect(writers.map(({ id, mode, listed }) => [id, mode, listed])).toEqual([
+      ['blog', 'job', true],
+      ['news', 'stream', true],
+      ['social', 'stream', true],
+      ['email', 'stream', true],
+      ['story', 'stream', true],
+      ['video-script', 'stream', true],
+      ['faq', 'stream', true],
+      ['seo-meta', 'stream', true],
+      ['seo-keywords', 'stream', false],
+      ['content-gap', 'stream', false],
     ]);
     for (const { optionsSchema } of writers) {
       expect(optionsSchema).toMatchObject({
         type: 'object',
-        required: ['topic'],
+        required: expect.arrayContaining(['topic']),
         properties: { topic: { type: 'string', description: 'What to write about' } },
       });
     }

@@ -135,7 +135,7 @@ export const WriterPage = () => {
       />
       <Layouts.Content>
         <WriterPicker
-          writers={catalogue}
+          writers={catalogue.filter((candidate) => candidate.listed || candidate.id === writer)}
           value={writer}
           onChange={(next) => {
             setWriter(next);
