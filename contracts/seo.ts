@@ -8,7 +8,7 @@ import type { Analysis } from '../analysis/seo/types';
  * `analysis/seo/`; these are the limits a request must keep to.
  */
 
-const MAX_BODY_CHARS = 500_000;
+export const MAX_BODY_CHARS = 500_000;
 const MAX_BLOCK_DEPTH = 24;
 const LOCALE_PATTERN = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 const LOCALE_MESSAGE = 'must be a locale code such as en or de-DE';
@@ -114,21 +114,23 @@ export interface SeoTypeView {
   remembered: boolean;
 }
 
-const typeUid = zod
+export const typeUid = zod
   .string()
   .regex(
     /^api::[a-z0-9-]+\.[a-z0-9-]+$/,
     'must be a content type uid such as api::article.article',
   );
 
+export const documentId = zod.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id');
+
 export const reportParams = zod
   .object({
     uid: typeUid,
-    entryId: zod.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id'),
+    entryId: documentId,
   })
   .strict();
 
-const reportLocale = zod.string().max(20).regex(LOCALE_PATTERN, LOCALE_MESSAGE);
+export const reportLocale = zod.string().max(20).regex(LOCALE_PATTERN, LOCALE_MESSAGE);
 
 export const reportQuery = zod.object({ locale: reportLocale.optional() }).strict();
 

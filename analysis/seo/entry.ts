@@ -92,6 +92,41 @@ export const detectSeoMapping = (
   };
 };
 
+const TEXT_FIELD = new Set(['string', 'text', 'uid', 'email']);
+const BODY_FIELD = new Set(['richtext', 'blocks', 'text', 'component', 'dynamiczone']);
+
+/** What is wrong with a mapping an admin chose, each problem naming its field. */
+export const mappingProblems = (
+  attributes: Attributes,
+  lookup: ComponentLookup,
+  mapping: SeoFieldMapping,
+): { field: string; message: string }[] => {
+  const fields = new Map(flatFields(attributes, lookup));
+  const single = (['title', 'metaTitle', 'metaDescription', 'slug'] as const).flatMap((key) => {
+    const path = mapping[key];
+    if (path === null) return [];
+    const attribute = fields.get(path);
+    return attribute && TEXT_FIELD.has(attribute.type)
+      ? []
+      : [{ field: `mapping.${key}`, message: `${path} is not a text field of this type` }];
+  });
+  const listed = (key: 'body' | 'images', accepts: (type: string) => boolean, what: string) =>
+    mapping[key].flatMap((name, i) =>
+      attributes[name] && accepts(attributes[name].type)
+        ? []
+        : [{ field: `mapping.${key}.${i}`, message: `${name} is not ${what} of this type` }],
+    );
+  return [
+    ...single,
+    ...listed(
+      'body',
+      (type) => BODY_FIELD.has(type),
+      'a text, rich text, blocks, component or dynamic zone field',
+    ),
+    ...listed('images', (type) => type === 'media', 'a media field'),
+  ];
+};
+
 type Entry = Record<string, unknown>;
 
 const valueAt = (entry: Entry, path: string | null): unknown =>

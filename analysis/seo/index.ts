@@ -1,6 +1,6 @@
 export { analyze, ASSESSMENTS } from './analyze';
 export { detectFormat, mergeModels, textModelOf } from './text';
-export { detectSeoMapping, paperOfEntry } from './entry';
+export { detectSeoMapping, mappingProblems, paperOfEntry } from './entry';
 export type { Attributes, ComponentLookup, SeoFieldMapping } from './entry';
 export type { TextModel } from './text';
 export {

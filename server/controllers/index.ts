@@ -2,8 +2,18 @@ import board from './board';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
+import seoTools from './seo-tools';
 import settings from './settings';
 import usage from './usage';
 import writers from './writers';
 
-export default { board, generations, jobs, seo, settings, usage, writers };
+export default {
+  board,
+  generations,
+  jobs,
+  seo,
+  'seo-tools': seoTools,
+  settings,
+  usage,
+  writers,
+};

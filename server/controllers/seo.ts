@@ -9,64 +9,20 @@ import {
   reportParams,
   reportQuery,
 } from '../../contracts/seo';
+import { readableEntry, readableIds } from '../utils/readable-entry';
 import { getService } from '../utils/services';
 import { parseInput } from '../utils/validate';
 
-interface ReadChecker {
-  can: {
-    read(entity?: Record<string, unknown>): boolean;
-    update(entity?: Record<string, unknown>): boolean;
-  };
-  sanitizedQuery: { read(query: Record<string, unknown>): Promise<Record<string, unknown>> };
-}
-
 const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const checkerFor = (ctx: Context, uid: string) =>
-    strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility: ctx.state.userAbility, model: uid }) as ReadChecker;
-
-  /**
-   * The document ids of a type this user may read in a locale, or null when they may read every
-   * one (no conditions on their read permission); a 404 when they may read none.
-   */
-  const readableIds = async (ctx: Context, uid: string, locale: string | undefined) => {
-    const checker = checkerFor(ctx, uid);
-    if (!strapi.contentTypes[uid as never] || !checker.can.read()) {
-      throw new errors.NotFoundError(`No content type ${uid} you may read.`);
-    }
-    const query = await checker.sanitizedQuery.read({});
-    if (!query.filters) return null;
-    const rows = (await strapi.documents(uid as never).findMany({
-      filters: query.filters,
-      fields: ['documentId'],
-      ...(locale ? { locale } : {}),
-    } as never)) as { documentId: string }[];
-    return rows.map((row) => row.documentId);
-  };
-
-  /**
-   * The entry a report route names, if this user may read it in the content manager (conditions
-   * such as "Is creator" included); otherwise a 404 that says no more than that.
-   */
-  const readableTarget = async (ctx: Context, locale: string | undefined) => {
+  /** The entry a report route names, if this user may read it (a 404 otherwise). */
+  const readableTarget = (ctx: Context, locale: string | undefined) => {
     // Only the route's own parameters: the router may add numbered captures beside them.
-    const { uid, entryId: documentId } = parseInput(
+    const { uid, entryId } = parseInput(
       reportParams,
       { uid: ctx.params.uid, entryId: ctx.params.entryId },
       'path',
     );
-    const checker = checkerFor(ctx, uid);
-    const notFound = new errors.NotFoundError(`No entry ${documentId} of ${uid} you may read.`);
-    if (!strapi.contentTypes[uid as never] || !checker.can.read()) throw notFound;
-    const entry = (await strapi.documents(uid as never).findOne({
-      documentId,
-      ...(locale ? { locale } : {}),
-      populate: ['createdBy'] as never,
-    })) as (Record<string, unknown> & { locale?: string | null }) | null;
-    if (!entry || !checker.can.read(entry)) throw notFound;
-    return { target: { uid, documentId, locale: entry.locale ?? null }, entry, checker };
+    return readableEntry(strapi, ctx, { uid, documentId: entryId, locale });
   };
 
   return {
@@ -91,14 +47,14 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every analysed entry of a type in a locale the user may read, with the charts' figures. */
     async overview(ctx: Context) {
       const query = parseInput(overviewQuery, ctx.query, 'query');
-      const readable = await readableIds(ctx, query.uid, query.locale);
+      const readable = await readableIds(strapi, ctx, query.uid, query.locale);
       ctx.body = await getService(strapi, 'seo').overview(query, readable);
     },
 
     /** "Re-analyse all": a job over every entry of the type in the locale (202). */
     async reanalyze(ctx: Context) {
       const body = parseInput(reanalyzeBody, ctx.request.body);
-      await readableIds(ctx, body.uid, body.locale);
+      await readableIds(strapi, ctx, body.uid, body.locale);
       ctx.status = 202;
       ctx.body = {
         data: await getService(strapi, 'seo').startRun(body.uid, body.locale, ctx.state.user.id),

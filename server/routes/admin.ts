@@ -146,6 +146,12 @@ export default {
       config: requires(ACTIONS.seoUse),
     },
     { method: 'GET', path: '/seo/types', handler: 'seo.types', config: requires(ACTIONS.seoUse) },
+    {
+      method: 'PUT',
+      path: '/seo/types/:uid',
+      handler: 'seo-tools.setType',
+      config: requires(ACTIONS.settingsUpdate),
+    },
     // Both read only the entries the content manager lets the user read.
     {
       method: 'GET',
@@ -172,5 +178,19 @@ export default {
       handler: 'seo.focus',
       config: requires(ACTIONS.seoUse),
     },
+    // The SEO tools; one given an entry needs the content manager's read permission on it.
+    ...(
+      [
+        ['keywords', 'keywords'],
+        ['content-gap', 'contentGap'],
+        ['structured-data', 'structuredData'],
+        ['alt-text', 'altText'],
+      ] as const
+    ).map(([path, handler]) => ({
+      method: 'POST',
+      path: `/seo/tools/${path}`,
+      handler: `seo-tools.${handler}`,
+      config: requires(ACTIONS.seoUse),
+    })),
   ],
 };

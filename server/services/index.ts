@@ -6,6 +6,7 @@ import drafts from './drafts';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
+import seoTools from './seo-tools';
 import settings from './settings';
 import usage from './usage';
 import writers from './writers';
@@ -19,6 +20,7 @@ export default {
   generations,
   jobs,
   seo,
+  'seo-tools': seoTools,
   settings,
   usage,
   writers,

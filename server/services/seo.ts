@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import {
   analyze,
   detectSeoMapping,
+  mappingProblems,
   paperOfEntry,
   type Attributes,
   type SeoFieldMapping,
@@ -35,12 +36,12 @@ const TYPES_KEY = 'seo-types';
 /** Saves in a row (autosave, a script) are analysed once, this long after the last. */
 const REANALYSIS_DEBOUNCE_MS = 250;
 
-interface TypeSetting {
+export interface TypeSetting {
   enabled: boolean;
   mapping: SeoFieldMapping;
 }
 
-interface ContentType {
+export interface ContentType {
   uid: string;
   kind: string;
   info: { displayName: string };
@@ -226,6 +227,15 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** An entry's draft in its locale, with what the mapping reads populated. */
+  const draftOf = async (type: ContentType, setting: TypeSetting, target: ReportTarget) =>
+    (await strapi.documents(target.uid as never).findOne({
+      documentId: target.documentId,
+      ...(target.locale ? { locale: target.locale } : {}),
+      status: 'draft',
+      populate: { ...populateFor(type, setting.mapping), createdBy: true } as never,
+    })) as (Record<string, unknown> & { documentId: string }) | null;
+
   /** The locale a run or an overview means: the given one, the default, or none (not localized). */
   const localeFor = async (type: ContentType, locale: string | undefined) => {
     if (!type.pluginOptions?.i18n?.localized) return null;
@@ -278,12 +288,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<SeoReportRow | null> {
       return serially(keyOf(target), async () => {
         const { type, setting } = await analysedType(target.uid);
-        const entry = (await strapi.documents(target.uid as never).findOne({
-          documentId: target.documentId,
-          ...(target.locale ? { locale: target.locale } : {}),
-          status: 'draft',
-          populate: populateFor(type, setting.mapping) as never,
-        })) as Record<string, unknown> | null;
+        const entry = await draftOf(type, setting, target);
         if (!entry) return null;
         const stored = await reports.find(target);
         const keyphrase =
@@ -299,6 +304,64 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     report: (target: ReportTarget) => reports.find(target),
+
+    /**
+     * An entry read as the analysis reads it (its draft, its mapped fields), for the SEO tools;
+     * null when it no longer exists.
+     */
+    async paperOf(target: ReportTarget) {
+      const { type, setting } = await analysedType(target.uid);
+      const entry = await draftOf(type, setting, target);
+      if (!entry) return null;
+      const paper = paperOfEntry(entry, setting.mapping, type.attributes, lookup, {
+        locale: target.locale ?? undefined,
+      });
+      return { paper, entry, type, mapping: setting.mapping };
+    },
+
+    /** Up to `limit` drafts of a type in a locale, newest first, read as the analysis reads them. */
+    async papersOf(uid: string, locale: string | null, limit: number, only: string[] | null) {
+      const { type, setting } = await analysedType(uid);
+      const entries = (await strapi.documents(uid as never).findMany({
+        ...(locale ? { locale } : {}),
+        status: 'draft',
+        ...(only ? { filters: { documentId: { $in: only } } } : {}),
+        populate: populateFor(type, setting.mapping) as never,
+        sort: 'updatedAt:desc',
+        limit,
+      } as never)) as unknown as (Record<string, unknown> & {
+        documentId: string;
+        updatedAt: string;
+      })[];
+      return entries.map((entry) => ({
+        documentId: entry.documentId,
+        updatedAt: String(entry.updatedAt),
+        paper: paperOfEntry(entry, setting.mapping, type.attributes, lookup, {
+          locale: locale ?? undefined,
+        }),
+      }));
+    },
+
+    /** Turns a type's analysis on or off and fixes its mapping; each path must name a field. */
+    async setType(uid: string, setting: TypeSetting) {
+      const type = typeOf(uid);
+      if (!type) throw new errors.NotFoundError(`No collection type ${uid}.`);
+      const problems = mappingProblems(type.attributes, lookup, setting.mapping);
+      if (problems.length) {
+        throw new errors.ValidationError(
+          `Invalid body: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+          { errors: problems.map((problem) => ({ ...problem, path: problem.field.split('.') })) },
+        );
+      }
+      const stored = await saved();
+      await store().set({ value: { ...stored, [uid]: setting } });
+      return (await this.types()).find((view) => view.uid === uid)!;
+    },
+
+    localeFor: async (uid: string, locale: string | undefined) => {
+      const type = typeOf(uid);
+      return type ? localeFor(type, locale) : null;
+    },
 
     /** After a save: analyse the entry again soon, once for a burst of saves. */
     schedule(target: ReportTarget) {

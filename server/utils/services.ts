@@ -7,6 +7,7 @@ import type { DraftsService } from '../services/drafts';
 import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
 import type { SeoService } from '../services/seo';
+import type { SeoToolsService } from '../services/seo-tools';
 import type { SettingsService } from '../services/settings';
 import type { UsageService } from '../services/usage';
 import type { WritersService } from '../services/writers';
@@ -21,6 +22,7 @@ interface Services {
   generations: GenerationsService;
   jobs: JobsService;
   seo: SeoService;
+  'seo-tools': SeoToolsService;
   settings: SettingsService;
   usage: UsageService;
   writers: WritersService;

@@ -84,6 +84,41 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['synonyms'], 'one, two'],
     long: [['keyphrase'], 200],
   },
+  'seo-tools.keywords': {
+    valid: { text: '## Plan\n\nA content calendar helps.', keyphrase: 'content calendar' },
+    typed: [['synonyms'], 'one, two'],
+    long: [['keyphrase'], 200],
+  },
+  'seo-tools.contentGap': {
+    valid: { text: 'A content calendar helps.', competitors: [{ html: '<h2>Templates</h2>' }] },
+    typed: [['competitors'], '<h2>Templates</h2>'],
+    long: [['title'], 300],
+  },
+  'seo-tools.structuredData': {
+    valid: { entry: { uid: ARTICLE, documentId: 'a1b2c3d4e5f6g7h8i9j0k1l2' }, type: 'Article' },
+    typed: [['type'], 5],
+    long: [['siteName'], 200],
+  },
+  'seo-tools.altText': {
+    valid: { entry: { uid: ARTICLE, documentId: 'a1b2c3d4e5f6g7h8i9j0k1l2' } },
+    typed: [['entry', 'documentId'], 5],
+    long: [['entry', 'locale'], 20],
+  },
+  'seo-tools.setType': {
+    valid: {
+      enabled: true,
+      mapping: {
+        title: 'title',
+        metaTitle: null,
+        metaDescription: null,
+        slug: null,
+        body: [],
+        images: [],
+      },
+    },
+    typed: [['enabled'], 'yes'],
+    long: [['mapping', 'title'], 100],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],

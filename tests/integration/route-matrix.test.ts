@@ -38,8 +38,9 @@ const actionOf = (route: AdminRoute): string | undefined => {
 };
 
 const takesRun = (route: AdminRoute) => /:(documentId|id)\b/.test(route.path);
-/** Routes on a user's entry (a content-type uid and its document id). */
-const takesEntry = (route: AdminRoute) => route.path.includes(':entryId');
+/** Routes on a user's entry: a content-type uid and its document id, in the path or the body. */
+const takesEntry = (route: AdminRoute) =>
+  route.path.includes(':entryId') || route.path.startsWith('/seo/tools/');
 const label = (route: AdminRoute) => `${route.method} ${route.path}`;
 
 const urlOf = (route: AdminRoute, runId: string) =>
@@ -273,9 +274,17 @@ describe("a run outside the user's role conditions", () => {
 });
 
 /** For each route on an entry: a request an Editor (who may read every Article) succeeds with. */
-const ENTRY: Record<string, { body?: object; ok: number }> = {
+const ENTRY: Record<string, { body?: (entry: object) => object; ok: number }> = {
   'seo.report': { ok: 200 },
-  'seo.focus': { body: { keyphrase: 'compost', locale: 'en' }, ok: 200 },
+  'seo.focus': { body: () => ({ keyphrase: 'compost', locale: 'en' }), ok: 200 },
+  'seo-tools.keywords': { body: (entry) => ({ entry, keyphrase: 'compost' }), ok: 200 },
+  'seo-tools.contentGap': {
+    body: (entry) => ({ entry, competitors: [{ html: '<h2>Worms</h2><p>Worms eat waste.</p>' }] }),
+    ok: 200,
+  },
+  'seo-tools.structuredData': { body: (entry) => ({ entry, type: 'Article' }), ok: 200 },
+  // The entry has no image: nothing to describe, no model call.
+  'seo-tools.altText': { body: (entry) => ({ entry }), ok: 200 },
 };
 
 describe("an entry outside the user's content-manager read conditions", () => {
@@ -286,16 +295,12 @@ describe("an entry outside the user's content-manager read conditions", () => {
       if (!entry) throw new Error(`${name} takes an entry: give it a case in ENTRY`);
       const reports = () => suite.strapi.db.query('plugin::alwrity.seo-report').findMany({});
       const before = JSON.stringify(await reports());
-      const refused = await send(route, withToken(otherAuthor), urlOf(route, ''), entry.body);
+      const body = entry.body?.({ uid: ARTICLE, documentId: entryId, locale: 'en' });
+      const refused = await send(route, withToken(otherAuthor), urlOf(route, ''), body);
       cases += 1;
       expect(refused.status).toBe(404);
       expect(JSON.stringify(await reports())).toBe(before);
-      const allowed = await send(
-        route,
-        withToken(suite.app.tokens.editor),
-        urlOf(route, ''),
-        entry.body,
-      );
+      const allowed = await send(route, withToken(suite.app.tokens.editor), urlOf(route, ''), body);
       cases += 1;
       expect({ status: allowed.status, error: allowed.body?.error?.message }).toEqual({
         status: entry.ok,

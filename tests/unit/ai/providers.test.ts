@@ -274,3 +274,51 @@ describe('stream idle timeout', () => {
     expect(deltas).toEqual(['Hello ']);
   });
 });
+
+describe('vision input through the real SDKs', () => {
+  // A 1×1 PNG.
+  const PIXEL =
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+  const look = {
+    messages: [
+      { role: 'system' as const, content: 'You describe images.' },
+      {
+        role: 'user' as const,
+        content: [
+          { type: 'text' as const, text: 'What is this?' },
+          { type: 'image' as const, mimeType: 'image/png', data: PIXEL },
+        ],
+      },
+    ],
+  };
+
+  it('sends the picture to OpenAI as an image_url data part beside the text', async () => {
+    fake.enqueue({ text: 'A single white pixel.' });
+    const result = await clientOf(['openai']).generateText(look, context);
+    expect(result.text).toBe('A single white pixel.');
+    expect(fake.requests[0]!.body.messages).toEqual([
+      { role: 'system', content: 'You describe images.' },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'image_url', image_url: { url: `data:image/png;base64,${PIXEL}` } },
+        ],
+      },
+    ]);
+  });
+
+  it('sends it to Gemini as inlineData, the system prompt apart', async () => {
+    fake.enqueue({ text: 'A single white pixel.' });
+    const result = await clientOf(['gemini']).generateText(look, context);
+    expect(result.text).toBe('A single white pixel.');
+    const body = fake.requests[0]!.body;
+    expect(body.contents).toEqual([
+      {
+        role: 'user',
+        parts: [{ text: 'What is this?' }, { inlineData: { mimeType: 'image/png', data: PIXEL } }],
+      },
+    ]);
+    expect(JSON.stringify(body.systemInstruction)).toContain('You describe images.');
+  });
+});

@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+
+/**
+ * The content manager's own permission checker for a user's content type: what the SEO routes
+ * and tools use before they read or change a user's entry.
+ */
+export interface EntryChecker {
+  can: {
+    read(entity?: Record<string, unknown>): boolean;
+    update(entity?: Record<string, unknown>): boolean;
+  };
+  sanitizedQuery: { read(query: Record<string, unknown>): Promise<Record<string, unknown>> };
+}
+
+export interface EntryRef {
+  uid: string;
+  documentId: string;
+  locale?: string;
+}
+
+export const checkerFor = (strapi: Core.Strapi, ctx: Context, uid: string) =>
+  strapi
+    .plugin('content-manager')
+    .service('permission-checker')
+    .create({ userAbility: ctx.state.userAbility, model: uid }) as EntryChecker;
+
+/**
+ * The entry, if this user may read it in the content manager (conditions such as "Is creator"
+ * included); otherwise a 404 that says no more than that.
+ */
+export const readableEntry = async (strapi: Core.Strapi, ctx: Context, ref: EntryRef) => {
+  const checker = checkerFor(strapi, ctx, ref.uid);
+  const notFound = new errors.NotFoundError(
+    `No entry ${ref.documentId} of ${ref.uid} you may read.`,
+  );
+  if (!strapi.contentTypes[ref.uid as never] || !checker.can.read()) throw notFound;
+  const entry = (await strapi.documents(ref.uid as never).findOne({
+    documentId: ref.documentId,
+    ...(ref.locale ? { locale: ref.locale } : {}),
+    populate: ['createdBy'] as never,
+  })) as (Record<string, unknown> & { locale?: string | null }) | null;
+  if (!entry || !checker.can.read(entry)) throw notFound;
+  return {
+    target: { uid: ref.uid, documentId: ref.documentId, locale: entry.locale ?? null },
+    entry,
+    checker,
+  };
+};
+
+/**
+ * The document ids of a type this user may read in a locale, or null when they may read every
+ * one (no conditions on their read permission); a 404 when they may read none.
+ */
+export const readableIds = async (
+  strapi: Core.Strapi,
+  ctx: Context,
+  uid: string,
+  locale: string | undefined,
+) => {
+  const checker = checkerFor(strapi, ctx, uid);
+  if (!strapi.contentTypes[uid as never] || !checker.can.read()) {
+    throw new errors.NotFoundError(`No content type ${uid} you may read.`);
+  }
+  const query = await checker.sanitizedQuery.read({});
+  if (!query.filters) return null;
+  const rows = (await strapi.documents(uid as never).findMany({
+    filters: query.filters,
+    fields: ['documentId'],
+    ...(locale ? { locale } : {}),
+  } as never)) as { documentId: string }[];
+  return rows.map((row) => row.documentId);
+};
