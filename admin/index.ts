@@ -30,6 +30,13 @@ export default {
         Component: () => import('./pages/settings/SettingsPage'),
         permissions: adminPermission(ACTIONS.settingsRead),
       },
+      {
+        id: `${PLUGIN_ID}-seo-types`,
+        to: `${PLUGIN_ID}/seo-types`,
+        intlLabel: msg('seo.settings.link'),
+        Component: () => import('./pages/settings/SeoTypesPage'),
+        permissions: adminPermission(ACTIONS.settingsRead),
+      },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

@@ -1,6 +1,6 @@
 import { z as zod } from 'zod';
 import { pageQuery, type JobView, type Pagination } from './jobs';
-import type { SeoFieldMapping } from '../analysis/seo/entry';
+import type { MappingCandidates, SeoFieldMapping } from '../analysis/seo/entry';
 import type { Analysis } from '../analysis/seo/types';
 
 /**
@@ -112,6 +112,8 @@ export interface SeoTypeView {
   mapping: SeoFieldMapping;
   /** Whether an admin saved this mapping (otherwise it is detected). */
   remembered: boolean;
+  /** The fields the mapping may name, for the settings page. */
+  candidates: MappingCandidates;
 }
 
 export const typeUid = zod

@@ -8,6 +8,7 @@ import { HistoryPage } from './history/HistoryPage';
 import { HomePage } from './home/HomePage';
 import { JobsPage } from './jobs/JobsPage';
 import { SeoOverviewPage } from './seo/SeoOverviewPage';
+import { SeoToolsPage } from './seo/tools/SeoToolsPage';
 import { WriterPage } from './writer/WriterPage';
 
 const App = () => (
@@ -53,6 +54,14 @@ const App = () => (
         element={
           <Page.Protect permissions={adminPermission(ACTIONS.seoUse)}>
             <SeoOverviewPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="seo/tools"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.seoUse)}>
+            <SeoToolsPage />
           </Page.Protect>
         }
       />

@@ -95,6 +95,30 @@ export const detectSeoMapping = (
 const TEXT_FIELD = new Set(['string', 'text', 'uid', 'email']);
 const BODY_FIELD = new Set(['richtext', 'blocks', 'text', 'component', 'dynamiczone']);
 
+/** The fields a mapping may name, by role: what the settings page offers. */
+export interface MappingCandidates {
+  /** Text fields (a single component's as `component.field`): title, meta, slug. */
+  text: string[];
+  /** Top-level fields that hold body text. */
+  body: string[];
+  media: string[];
+}
+
+export const mappingCandidates = (
+  attributes: Attributes,
+  lookup: ComponentLookup,
+): MappingCandidates => ({
+  text: flatFields(attributes, lookup)
+    .filter(([, attribute]) => TEXT_FIELD.has(attribute.type))
+    .map(([path]) => path),
+  body: Object.entries(attributes)
+    .filter(([, attribute]) => attribute.visible !== false && BODY_FIELD.has(attribute.type))
+    .map(([name]) => name),
+  media: Object.entries(attributes)
+    .filter(([, attribute]) => attribute.type === 'media')
+    .map(([name]) => name),
+});
+
 /** What is wrong with a mapping an admin chose, each problem naming its field. */
 export const mappingProblems = (
   attributes: Attributes,

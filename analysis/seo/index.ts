@@ -1,7 +1,7 @@
 export { analyze, ASSESSMENTS } from './analyze';
 export { detectFormat, mergeModels, textModelOf } from './text';
-export { detectSeoMapping, mappingProblems, paperOfEntry } from './entry';
-export type { Attributes, ComponentLookup, SeoFieldMapping } from './entry';
+export { detectSeoMapping, mappingCandidates, mappingProblems, paperOfEntry } from './entry';
+export type { Attributes, ComponentLookup, MappingCandidates, SeoFieldMapping } from './entry';
 export type { TextModel } from './text';
 export {
   cutToWidth,

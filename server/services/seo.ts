@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import {
   analyze,
   detectSeoMapping,
+  mappingCandidates,
   mappingProblems,
   paperOfEntry,
   type Attributes,
@@ -269,6 +270,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
           enabled: setting.enabled,
           mapping: setting.mapping,
           remembered: Boolean(stored[type.uid]),
+          candidates: mappingCandidates(type.attributes, lookup),
         };
       });
     },

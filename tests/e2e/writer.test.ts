@@ -180,3 +180,95 @@ describe('writing a blog post', () => {
     await screenshot(e2e.page, '15-history');
   });
 });
+
+describe('the SEO tools', () => {
+  const tools = (tool: string) => `${e2e.server.url}/admin/plugins/alwrity/seo/tools?tool=${tool}`;
+  const pickEntry = async (title: RegExp) => {
+    await e2e.page.getByRole('combobox', { name: 'Entry' }).click();
+    await e2e.page.getByRole('option', { name: title }).first().click();
+  };
+
+  it('analyses the entry’s keywords, with term charts, TF-IDF and suggested keyphrases', async () => {
+    await e2e.page.goto(tools('keywords'));
+    await e2e.page.getByRole('heading', { name: 'SEO tools' }).waitFor();
+    await pickEntry(/Composting at home/);
+    await e2e.page.getByLabel('Focus keyphrase').fill('composting');
+    await e2e.page.getByRole('button', { name: 'Analyse' }).click();
+    await e2e.page.getByTestId('keyword-stats').waitFor({ timeout: 30_000 });
+    await e2e.page.getByRole('list', { name: 'Top single words' }).waitFor();
+    e2e.fake.enqueue({
+      json: {
+        // The tool asks for eight.
+        keyphrases: [
+          { keyphrase: 'home composting bin', intent: 'commercial' },
+          { keyphrase: 'compost for beginners', intent: 'informational' },
+          { keyphrase: 'balcony composting', intent: 'informational' },
+          { keyphrase: 'compost tumbler', intent: 'commercial' },
+          { keyphrase: 'what to compost', intent: 'informational' },
+          { keyphrase: 'hot composting', intent: 'informational' },
+          { keyphrase: 'buy compost bin', intent: 'transactional' },
+          { keyphrase: 'compost accelerator', intent: 'commercial' },
+        ],
+        questions: [
+          'How long does compost take at home?',
+          'What can go in a compost bin?',
+          'Does a compost bin smell?',
+        ],
+      },
+    });
+    await e2e.page.getByRole('button', { name: 'Suggest' }).click();
+    await e2e.page.getByText('What can go in a compost bin?').waitFor({ timeout: 30_000 });
+    await e2e.page.getByTestId('keyword-stats').scrollIntoViewIfNeeded();
+    await screenshot(e2e.page, '20-seo-tools-keywords');
+    await e2e.page.getByTestId('keyword-ideas').scrollIntoViewIfNeeded();
+    await screenshot(e2e.page, '20b-seo-tools-keyword-ideas');
+  });
+
+  it('finds the content gap against a pasted competitor page and summarises it', async () => {
+    await e2e.page.goto(tools('gap'));
+    await pickEntry(/Composting at home/);
+    await e2e.page.getByLabel('Name of page 1').fill('rival.example');
+    await e2e.page
+      .getByLabel('HTML of page 1')
+      .fill(
+        '<h1>Compost guide</h1><h2>Worm bins for flats</h2><p>A worm bin eats scraps fast. Red worms live in the worm bin.</p><h2>Fixing a smelly heap</h2><p>A smelly heap needs browns: add cardboard and leaves to the smelly heap.</p>',
+      );
+    await e2e.page.getByRole('button', { name: 'Compare' }).click();
+    await e2e.page
+      .getByTestId('gap-headings')
+      .getByText('Worm bins for flats')
+      .waitFor({ timeout: 30_000 });
+    e2e.fake.enqueue({
+      json: {
+        summary: 'Cover small spaces and smells: the rival answers both, this guide neither.',
+        additions: [
+          {
+            heading: 'Worm bins for flats',
+            why: 'Readers without a garden.',
+            points: ['Red worms', 'Feeding'],
+          },
+          { heading: 'When the heap smells', why: 'The commonest worry.', points: ['Add browns'] },
+        ],
+      },
+    });
+    await e2e.page.getByRole('button', { name: 'Summarise with AI' }).click();
+    await e2e.page.getByText(/Cover small spaces and smells/).waitFor({ timeout: 30_000 });
+    await e2e.page.getByTestId('gap-advice').scrollIntoViewIfNeeded();
+    await screenshot(e2e.page, '21-seo-tools-content-gap');
+  });
+
+  it('builds Article JSON-LD from the entry, with its checks and social tags', async () => {
+    await e2e.page.goto(tools('structured'));
+    await pickEntry(/Composting at home/);
+    await e2e.page.getByLabel('Site address').fill('https://example.com');
+    await e2e.page.getByLabel('Site or organisation name').fill('Example Gardens');
+    await e2e.page.getByRole('button', { name: 'Build' }).click();
+    await e2e.page
+      .getByTestId('structured-json')
+      .getByText(/"@type": "Article"/)
+      .waitFor({ timeout: 30_000 });
+    await e2e.page.getByText('og:title').waitFor();
+    await e2e.page.getByTestId('structured-json').scrollIntoViewIfNeeded();
+    await screenshot(e2e.page, '22-seo-tools-structured-data');
+  });
+});

@@ -10,7 +10,7 @@ interface Locale {
 }
 
 /** The app's own locales, as the i18n plugin lists them for the admin. */
-const useLocales = () => {
+export const useLocales = () => {
   const { get } = useFetchClient();
   return useQuery({
     queryKey: ['i18n', 'locales'],

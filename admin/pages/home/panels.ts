@@ -2,7 +2,16 @@ import { ACTIONS, type ActionName } from '../../../contracts/permissions';
 import type { TranslationKey } from '../../utils/translations';
 
 export interface PanelDefinition {
-  id: 'writer' | 'history' | 'seo' | 'site-audit' | 'predictor' | 'chat' | 'calendar' | 'jobs';
+  id:
+    | 'writer'
+    | 'history'
+    | 'seo'
+    | 'seo-tools'
+    | 'site-audit'
+    | 'predictor'
+    | 'chat'
+    | 'calendar'
+    | 'jobs';
   title: TranslationKey;
   description: TranslationKey;
   action: ActionName;
@@ -31,6 +40,13 @@ export const PANELS: PanelDefinition[] = [
     description: 'panel.seo.description',
     action: ACTIONS.seoUse,
     to: 'seo',
+  },
+  {
+    id: 'seo-tools',
+    title: 'panel.seo-tools',
+    description: 'panel.seo-tools.description',
+    action: ACTIONS.seoUse,
+    to: 'seo/tools',
   },
   {
     id: 'site-audit',

@@ -3,6 +3,7 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
+  LinkButton,
   Loader,
   SingleSelect,
   SingleSelectOption,
@@ -20,11 +21,13 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import { ACTIONS } from '../../../contracts/permissions';
 import type { OverviewQuery, SeoOverview, SeoTypeView } from '../../../contracts/seo';
 import { JobProgress } from '../../components/JobProgress';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
 import { errorMessage, useApi } from '../../hooks/useApi';
-import { contentManagerPath } from '../../utils/paths';
+import { usePermissions } from '../../hooks/usePermissions';
+import { contentManagerPath, seoTypesSettingsPath } from '../../utils/paths';
 import { msg } from '../../utils/translations';
 import { ScoreBadges } from '../../components/seo/ScoreBadges';
 import { ScoreChart } from './ScoreChart';
@@ -47,6 +50,7 @@ export const SeoOverviewPage = () => {
   const { formatMessage, formatDate, formatNumber } = useIntl();
   const { toggleNotification } = useNotification();
   const api = useApi();
+  const { can } = usePermissions();
   const [uid, setUid] = useState('');
   const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>({
     field: 'seoScore',
@@ -57,8 +61,9 @@ export const SeoOverviewPage = () => {
 
   const types = useQuery({
     queryKey: ['seo', 'types'],
-    queryFn: async () =>
-      (await api.get<SeoTypeView[]>('/seo/types')).data.filter((type) => type.enabled),
+    queryFn: async () => (await api.get<SeoTypeView[]>('/seo/types')).data,
+    // The cache holds every type (other pages share the key): only this view drops the disabled.
+    select: (data) => data.filter((type) => type.enabled),
   });
   const chosen = uid || types.data?.[0]?.uid || '';
   const overview = useQuery({
@@ -190,7 +195,16 @@ export const SeoOverviewPage = () => {
           {types.isError ? (
             <Typography textColor="danger600">{errorMessage(types.error)}</Typography>
           ) : types.data && !types.data.length ? (
-            <EmptyStateLayout content={formatMessage(msg('seo.overview.noTypes'))} />
+            <EmptyStateLayout
+              content={formatMessage(msg('seo.overview.noTypes'))}
+              action={
+                can(ACTIONS.settingsRead) ? (
+                  <LinkButton tag={Link} to={seoTypesSettingsPath} variant="secondary">
+                    {formatMessage(msg('seo.settings.open'))}
+                  </LinkButton>
+                ) : undefined
+              }
+            />
           ) : null}
           {overview.isError ? (
             <Typography textColor="danger600">{errorMessage(overview.error)}</Typography>

@@ -1,6 +1,6 @@
 import { newStemmer } from 'snowball-stemmers';
 import { deu } from 'stopword';
-import { cachedStemmer, wordList, type Language } from './language';
+import { perWord, wordList, type Language } from './language';
 
 // Our own list: Konnektoren and adverbs that tie a sentence to the one before it.
 const TRANSITIONS = [
@@ -187,9 +187,9 @@ const stemmer = newStemmer('german');
 export const german: Language = {
   code: 'de',
   name: 'Deutsch',
-  stem: cachedStemmer((word) => stemmer.stem(word)),
+  stem: perWord((word) => stemmer.stem(word)),
   // German spelling is close to its sound: each group of vowels (diphthongs included) is a syllable.
-  syllables: (word) => Math.max(1, word.toLowerCase().match(VOWEL_GROUPS)?.length ?? 0),
+  syllables: perWord((word) => Math.max(1, word.toLowerCase().match(VOWEL_GROUPS)?.length ?? 0)),
   functionWords: new Set(deu),
   transitionWords: wordList(TRANSITIONS),
   isPassive,

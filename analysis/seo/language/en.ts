@@ -1,7 +1,7 @@
 import { newStemmer } from 'snowball-stemmers';
 import { eng } from 'stopword';
 import { syllable } from 'syllable';
-import { cachedStemmer, wordList, type Language } from './language';
+import { perWord, wordList, type Language } from './language';
 
 // Our own list: words and phrases that tie a sentence to the one before it.
 const TRANSITIONS = [
@@ -272,8 +272,8 @@ const stemmer = newStemmer('english');
 export const english: Language = {
   code: 'en',
   name: 'English',
-  stem: cachedStemmer((word) => stemmer.stem(word.replace(/['’]s$/, ''))),
-  syllables: (word) => Math.max(1, syllable(word)),
+  stem: perWord((word) => stemmer.stem(word.replace(/['’]s$/, ''))),
+  syllables: perWord((word) => Math.max(1, syllable(word))),
   functionWords: new Set(eng),
   transitionWords: wordList(TRANSITIONS),
   isPassive,

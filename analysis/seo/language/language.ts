@@ -23,17 +23,20 @@ export interface Language {
   ordinalStops?: boolean;
 }
 
-/** Stemming is the hot path of keyphrase matching: each distinct word is stemmed once. */
-export const cachedStemmer = (stem: (word: string) => string) => {
-  const cache = new Map<string, string>();
+/**
+ * Stemming and syllable counting are the hot paths of an analysis: each distinct word is worked
+ * out once, and stays known for the next analysis (the panel re-scores as the editor types).
+ */
+export const perWord = <T>(work: (word: string) => T) => {
+  const cache = new Map<string, T>();
   return (word: string) => {
-    let stemmed = cache.get(word);
-    if (stemmed === undefined) {
-      stemmed = stem(word);
+    let known = cache.get(word);
+    if (known === undefined) {
+      known = work(word);
       if (cache.size > 50_000) cache.clear();
-      cache.set(word, stemmed);
+      cache.set(word, known);
     }
-    return stemmed;
+    return known;
   };
 };
 
