@@ -12,6 +12,9 @@ export const MAX_BODY_CHARS = 500_000;
 const MAX_BLOCK_DEPTH = 24;
 const LOCALE_PATTERN = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 const LOCALE_MESSAGE = 'must be a locale code such as en or de-DE';
+const TYPE_UID = /^api::[a-z0-9-]+\.[a-z0-9-]+$/;
+const TYPE_UID_MESSAGE = 'must be a content type uid such as api::article.article';
+const DOCUMENT_ID = /^[a-z0-9]{10,64}$/;
 
 /** How deep a value nests: a blocks body is walked recursively, so it must stay shallow. */
 const depthOf = (value: unknown, limit: number, depth = 0): number => {
@@ -45,32 +48,50 @@ export const defineSeoSchemas = (z: Zod) => {
   const locale = z.string().max(20).regex(LOCALE_PATTERN, LOCALE_MESSAGE);
 
   /** POST /alwrity/seo/analyze, and the text form of the `alwrity_seo_analyze` MCP tool. */
-  const analyzeBody = z
+  const analyzeFields = {
+    title: z.string().max(300).optional(),
+    metaTitle: z.string().max(300).optional(),
+    metaDescription: z.string().max(1000).optional(),
+    slug: z.string().max(300).optional(),
+    content: z.union([z.string().max(MAX_BODY_CHARS), blocksBody]),
+    contentFormat: z.enum(['html', 'markdown', 'blocks']).optional(),
+    keyphrase: z.string().max(200).optional(),
+    synonyms: z.array(z.string().max(200)).max(20).optional(),
+    locale: locale.optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+    images: z
+      .array(
+        z
+          .object({
+            src: z.string().max(2000).optional(),
+            alt: z.string().max(1000).nullable().optional(),
+          })
+          .strict(),
+      )
+      .max(500)
+      .optional(),
+  };
+  const analyzeBody = z.object(analyzeFields).strict();
+
+  /** The MCP tool: a text as above, or an entry (its draft, its focus keyphrase) by reference. */
+  const mcpAnalyzeInput = z
     .object({
-      title: z.string().max(300).optional(),
-      metaTitle: z.string().max(300).optional(),
-      metaDescription: z.string().max(1000).optional(),
-      slug: z.string().max(300).optional(),
-      content: z.union([z.string().max(MAX_BODY_CHARS), blocksBody]),
-      contentFormat: z.enum(['html', 'markdown', 'blocks']).optional(),
-      keyphrase: z.string().max(200).optional(),
-      synonyms: z.array(z.string().max(200)).max(20).optional(),
-      locale: locale.optional(),
-      baseUrl: z
-        .url({ protocol: /^https?$/ })
-        .max(2000)
-        .optional(),
-      images: z
-        .array(
-          z
-            .object({
-              src: z.string().max(2000).optional(),
-              alt: z.string().max(1000).nullable().optional(),
-            })
-            .strict(),
-        )
-        .max(500)
-        .optional(),
+      ...analyzeFields,
+      content: analyzeFields.content.optional(),
+      entry: z
+        .object({
+          uid: z.string().regex(TYPE_UID, TYPE_UID_MESSAGE),
+          documentId: z.string().regex(DOCUMENT_ID, 'must be a document id'),
+          locale: locale.optional(),
+        })
+        .strict()
+        .optional()
+        .describe(
+          'An entry to analyse instead of a text: its content type uid, documentId and locale',
+        ),
     })
     .strict();
 
@@ -93,7 +114,7 @@ export const defineSeoSchemas = (z: Zod) => {
     wordCount: z.number().int(),
   }) satisfies zod.ZodType<Analysis>;
 
-  return { analyzeBody, analysis };
+  return { analyzeBody, mcpAnalyzeInput, analysis };
 };
 
 export const { analyzeBody } = defineSeoSchemas(zod);
@@ -116,14 +137,9 @@ export interface SeoTypeView {
   candidates: MappingCandidates;
 }
 
-export const typeUid = zod
-  .string()
-  .regex(
-    /^api::[a-z0-9-]+\.[a-z0-9-]+$/,
-    'must be a content type uid such as api::article.article',
-  );
+export const typeUid = zod.string().regex(TYPE_UID, TYPE_UID_MESSAGE);
 
-export const documentId = zod.string().regex(/^[a-z0-9]{10,64}$/, 'must be a document id');
+export const documentId = zod.string().regex(DOCUMENT_ID, 'must be a document id');
 
 export const reportParams = zod
   .object({

@@ -20,7 +20,7 @@ import { parseInput } from '../utils/validate';
 const seoToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const tools = () => getService(strapi, 'seo-tools');
   const targetOf = async (ctx: Context, ref: EntryRefInput | undefined) =>
-    ref ? (await readableEntry(strapi, ctx, ref)).target : null;
+    ref ? (await readableEntry(strapi, ctx.state.userAbility, ref)).target : null;
 
   return {
     async keywords(ctx: Context) {
@@ -34,7 +34,7 @@ const seoToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
         compare = {
           uid,
           locale,
-          readable: await readableIds(strapi, ctx, uid, locale ?? undefined),
+          readable: await readableIds(strapi, ctx.state.userAbility, uid, locale ?? undefined),
         };
       }
       ctx.body = { data: await tools().keywords(target, body, compare) };
@@ -47,13 +47,13 @@ const seoToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async structuredData(ctx: Context) {
       const body = parseInput(structuredDataBody, ctx.request.body);
-      const { target, entry } = await readableEntry(strapi, ctx, body.entry);
+      const { target, entry } = await readableEntry(strapi, ctx.state.userAbility, body.entry);
       ctx.body = { data: await tools().structuredData(target, body, entry) };
     },
 
     async altText(ctx: Context) {
       const body = parseInput(altTextBody, ctx.request.body);
-      const { target } = await readableEntry(strapi, ctx, body.entry);
+      const { target } = await readableEntry(strapi, ctx.state.userAbility, body.entry);
       ctx.body = { data: await tools().altText(target, ctx.state.user.id) };
     },
 

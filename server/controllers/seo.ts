@@ -22,7 +22,7 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
       { uid: ctx.params.uid, entryId: ctx.params.entryId },
       'path',
     );
-    return readableEntry(strapi, ctx, { uid, documentId: entryId, locale });
+    return readableEntry(strapi, ctx.state.userAbility, { uid, documentId: entryId, locale });
   };
 
   return {
@@ -47,14 +47,14 @@ const seoController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every analysed entry of a type in a locale the user may read, with the charts' figures. */
     async overview(ctx: Context) {
       const query = parseInput(overviewQuery, ctx.query, 'query');
-      const readable = await readableIds(strapi, ctx, query.uid, query.locale);
+      const readable = await readableIds(strapi, ctx.state.userAbility, query.uid, query.locale);
       ctx.body = await getService(strapi, 'seo').overview(query, readable);
     },
 
     /** "Re-analyse all": a job over every entry of the type in the locale (202). */
     async reanalyze(ctx: Context) {
       const body = parseInput(reanalyzeBody, ctx.request.body);
-      await readableIds(strapi, ctx, body.uid, body.locale);
+      await readableIds(strapi, ctx.state.userAbility, body.uid, body.locale);
       ctx.status = 202;
       ctx.body = {
         data: await getService(strapi, 'seo').startRun(body.uid, body.locale, ctx.state.user.id),

@@ -9,7 +9,7 @@ import {
   type Attributes,
   type SeoFieldMapping,
 } from '../../analysis/seo';
-import type { Analysis } from '../../analysis/seo/types';
+import type { Analysis, Paper } from '../../analysis/seo/types';
 import { PLUGIN_ID } from '../../contracts/permissions';
 import { paginationOf } from '../../contracts/jobs';
 import type {
@@ -251,7 +251,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
      * the keyphrases other entries already focus on.
      */
     async analyze(
-      body: AnalyzeBody,
+      body: AnalyzeBody | Paper,
       except?: { uid: string; documentId: string },
     ): Promise<Analysis> {
       const others = body.keyphrase ? await reports.keyphrases(except) : [];
@@ -306,6 +306,27 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     report: (target: ReportTarget) => reports.find(target),
+
+    /**
+     * An entry's draft analysed as its report would be, nothing stored: with the focus given, or
+     * else its own. Null when the entry no longer exists.
+     */
+    async analyzeDraft(
+      target: ReportTarget,
+      focus: { keyphrase?: string; synonyms?: string[] } = {},
+    ): Promise<Analysis | null> {
+      const read = await this.paperOf(target);
+      if (!read) return null;
+      const stored = await reports.find(target);
+      return this.analyze(
+        {
+          ...read.paper,
+          keyphrase: focus.keyphrase ?? stored?.keyphrase ?? undefined,
+          synonyms: focus.synonyms ?? stored?.synonyms ?? [],
+        },
+        target,
+      );
+    },
 
     /**
      * An entry read as the analysis reads it (its draft, its mapped fields), for the SEO tools;

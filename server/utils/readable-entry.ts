@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Context } from 'koa';
 
 /**
  * The content manager's own permission checker for a user's content type: what the SEO routes
@@ -20,18 +19,25 @@ export interface EntryRef {
   locale?: string;
 }
 
-export const checkerFor = (strapi: Core.Strapi, ctx: Context, uid: string) =>
+/** The user's abilities, as a request (`ctx.state.userAbility`) or an MCP session holds them. */
+export type UserAbility = unknown;
+
+export const checkerFor = (strapi: Core.Strapi, userAbility: UserAbility, uid: string) =>
   strapi
     .plugin('content-manager')
     .service('permission-checker')
-    .create({ userAbility: ctx.state.userAbility, model: uid }) as EntryChecker;
+    .create({ userAbility, model: uid }) as EntryChecker;
 
 /**
  * The entry, if this user may read it in the content manager (conditions such as "Is creator"
  * included); otherwise a 404 that says no more than that.
  */
-export const readableEntry = async (strapi: Core.Strapi, ctx: Context, ref: EntryRef) => {
-  const checker = checkerFor(strapi, ctx, ref.uid);
+export const readableEntry = async (
+  strapi: Core.Strapi,
+  userAbility: UserAbility,
+  ref: EntryRef,
+) => {
+  const checker = checkerFor(strapi, userAbility, ref.uid);
   const notFound = new errors.NotFoundError(
     `No entry ${ref.documentId} of ${ref.uid} you may read.`,
   );
@@ -55,11 +61,11 @@ export const readableEntry = async (strapi: Core.Strapi, ctx: Context, ref: Entr
  */
 export const readableIds = async (
   strapi: Core.Strapi,
-  ctx: Context,
+  userAbility: UserAbility,
   uid: string,
   locale: string | undefined,
 ) => {
-  const checker = checkerFor(strapi, ctx, uid);
+  const checker = checkerFor(strapi, userAbility, uid);
   if (!strapi.contentTypes[uid as never] || !checker.can.read()) {
     throw new errors.NotFoundError(`No content type ${uid} you may read.`);
   }

@@ -112,14 +112,17 @@ describe('the alwrity_seo_analyze tool on Strapi’s MCP server', () => {
   });
 
   /** An admin token holding these plugin actions, as Settings → Admin tokens would make. */
-  const adminToken = async (name: string, actions: string[]) => {
+  const adminToken = async (name: string, actions: string[], others: object[] = []) => {
     const { body } = await suite.app
       .as('superAdmin')
       .post('/admin/admin-tokens', {
         name,
         kind: 'admin',
         lifespan: null,
-        adminPermissions: actions.map((action) => ({ action: `plugin::alwrity.${action}` })),
+        adminPermissions: [
+          ...actions.map((action) => ({ action: `plugin::alwrity.${action}` })),
+          ...others,
+        ],
       })
       .expect(201);
     return body.data.accessKey as string;
@@ -147,6 +150,61 @@ describe('the alwrity_seo_analyze tool on Strapi’s MCP server', () => {
       expect(result.structuredContent).toEqual(body.data);
     } finally {
       await client.close();
+    }
+  });
+
+  it('analyses an entry by reference under the token’s own read permission', async () => {
+    const id = await createArticle('Content calendars by reference', toMarkdown(contentCalendar));
+    await waitUntil('the report after create', () => reportOf(id).then((r) => r ?? undefined));
+    await suite.strapi.db
+      .query(REPORT)
+      .update({ where: { targetDocumentId: id }, data: { keyphrase: 'content calendar' } });
+    const fields = ['title', 'slug', 'description', 'content', 'cover', 'seo'];
+    const reader = await connect(
+      await adminToken(
+        'SEO reader agent',
+        ['seo.use'],
+        [
+          {
+            action: 'plugin::content-manager.explorer.read',
+            subject: ARTICLE,
+            properties: { locales: ['en'], fields },
+          },
+        ],
+      ),
+    );
+    const blind = await connect(await adminToken('SEO agent without reading', ['seo.use']));
+    try {
+      const entry = { uid: ARTICLE, documentId: id, locale: 'en' };
+      const result = await reader.callTool({ name: 'alwrity_seo_analyze', arguments: { entry } });
+      expect(result.isError).toBeFalsy();
+      const analysis = result.structuredContent as {
+        seoScore: number;
+        assessments: { id: string }[];
+      };
+      // The entry's own keyphrase was used: its keyphrase checks ran.
+      expect(analysis.assessments.map((a) => a.id)).toContain('introductionKeyphrase');
+      await suite.app
+        .as('superAdmin')
+        .put(`/alwrity/seo/reports/${ARTICLE}/${id}`, {
+          locale: 'en',
+          keyphrase: 'content calendar',
+        })
+        .expect(200);
+      const stored = await reportOf(id);
+      expect(analysis.seoScore).toBe(stored!.seoScore);
+
+      const refused = await blind.callTool({ name: 'alwrity_seo_analyze', arguments: { entry } });
+      expect(refused.isError).toBe(true);
+      expect(JSON.stringify(refused.content)).toContain('you may read');
+      const both = await reader.callTool({
+        name: 'alwrity_seo_analyze',
+        arguments: { entry, content: 'Some text.' },
+      });
+      expect(both.isError).toBe(true);
+    } finally {
+      await reader.close();
+      await blind.close();
     }
   });
 
