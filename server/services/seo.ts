@@ -9,6 +9,8 @@ import {
   type Attributes,
   type SeoFieldMapping,
 } from '../../analysis/seo';
+import { languageOf } from '../../analysis/seo/language';
+import { phraseOf } from '../../analysis/seo/research/keyphrase';
 import type { Analysis, Paper } from '../../analysis/seo/types';
 import { PLUGIN_ID } from '../../contracts/permissions';
 import { paginationOf } from '../../contracts/jobs';
@@ -82,15 +84,20 @@ const distributionOf = (rows: ScoreRow[]) => {
   return { seo, readability };
 };
 
-/** Keyphrases more than one entry focuses on (compared as typed, case and spacing aside). */
-const sharedKeyphrasesOf = (rows: ScoreRow[]) => {
+/**
+ * Keyphrases more than one entry focuses on, compared as the analysis matches them: by the stems
+ * of their content words in any order ("content calendars" and "calendar for content" are one).
+ */
+const sharedKeyphrasesOf = (rows: ScoreRow[], locale: string | null) => {
+  const language = languageOf(locale ?? undefined);
   const byPhrase = new Map<
     string,
     { keyphrase: string; entries: { documentId: string; title: string | null }[] }
   >();
   for (const row of rows) {
-    const key = row.keyphrase?.trim().toLowerCase().replace(/\s+/g, ' ');
-    if (!key) continue;
+    const phrase = row.keyphrase ? phraseOf(row.keyphrase, language) : null;
+    if (!phrase) continue;
+    const key = phrase.exact ? phrase.words.join(' ') : [...phrase.stems].sort().join(' ');
     const group = byPhrase.get(key) ?? { keyphrase: row.keyphrase!.trim(), entries: [] };
     group.entries.push({ documentId: row.targetDocumentId, title: row.targetTitle });
     byPhrase.set(key, group);
@@ -514,7 +521,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
           pagination: paginationOf(query, total),
           locale,
           distribution: distributionOf(scores),
-          sharedKeyphrases: sharedKeyphrasesOf(scores),
+          sharedKeyphrases: sharedKeyphrasesOf(scores, locale),
           run: run ? toJobView(SEO_RUN_JOB, run) : null,
         },
       };

@@ -293,16 +293,14 @@ describe('reports of entries', () => {
   it('finds cannibalisation across two entries', async () => {
     const first = await createArticle('Calendars that work', toMarkdown(contentCalendar));
     const second = await createArticle('Planning posts', toMarkdown(contentCalendar));
-    const focus = (id: string) =>
+    const focus = (id: string, keyphrase: string) =>
       suite.app
         .as('editor')
-        .put(`/alwrity/seo/reports/${ARTICLE}/${id}`, {
-          keyphrase: 'publishing rhythm',
-          locale: 'en',
-        })
+        .put(`/alwrity/seo/reports/${ARTICLE}/${id}`, { keyphrase, locale: 'en' })
         .expect(200);
-    await focus(first);
-    const { body } = await focus(second);
+    await focus(first, 'publishing rhythm');
+    // Another form of the same words competes too.
+    const { body } = await focus(second, 'Publishing rhythms');
     expect(body.data.assessments.assessments).toContainEqual(
       expect.objectContaining({
         id: 'previouslyUsedKeyphrase',
@@ -416,19 +414,48 @@ describe('the SEO overview and "Re-analyse all"', () => {
     expect(bad.body.data.every((row: { seoScore: number }) => row.seoScore < 50)).toBe(true);
   }, 120_000);
 
-  it('lists keyphrases that several entries share', async () => {
+  it('runs one "Re-analyse all" per type and locale at a time', async () => {
+    const RUN = 'plugin::alwrity.seo-run';
+    const running = await suite.strapi.db.query(RUN).create({
+      data: {
+        documentId: 'runningrun0000000000000a',
+        title: 'Re-analyse Landing page',
+        targetUid: PAGE,
+        // Landing pages are not localized: their runs have no locale.
+        targetLocale: null,
+        status: 'running',
+        progress: 40,
+      },
+    });
+    const again = await suite.app
+      .as('editor')
+      .post('/alwrity/seo/reanalyze', { uid: PAGE })
+      .expect(400);
+    expect(again.body.error.message).toBe(
+      'Re-analyse Landing page is already under way (40%): wait for it to finish.',
+    );
+    expect(await suite.strapi.db.query(RUN).count({ where: { targetUid: PAGE } })).toBe(1);
+    await suite.strapi.db
+      .query(RUN)
+      .update({ where: { id: running.id }, data: { status: 'succeeded', progress: 100 } });
+    await suite.app
+      .as('editor')
+      .post('/alwrity/seo/reanalyze', { uid: PAGE })
+      .expect(202);
+  });
+
+  it('lists keyphrases that several entries share, word forms together', async () => {
     const { body } = await suite.app
       .as('editor')
       .get(`/alwrity/seo/overview?uid=${ARTICLE}&locale=en`)
       .expect(200);
-    expect(body.meta.sharedKeyphrases).toContainEqual(
-      expect.objectContaining({
-        keyphrase: 'publishing rhythm',
-        entries: expect.arrayContaining([
-          expect.objectContaining({ title: 'Calendars that work' }),
-        ]),
-      }),
-    );
+    expect(body.meta.sharedKeyphrases).toContainEqual({
+      keyphrase: 'publishing rhythm',
+      entries: expect.arrayContaining([
+        expect.objectContaining({ title: 'Calendars that work' }),
+        expect.objectContaining({ title: 'Planning posts' }),
+      ]),
+    });
   });
 
   it('answers 404 to a user who may read no entry of the type', async () => {

@@ -2,6 +2,7 @@ import {
   Box,
   Button,
   EmptyStateLayout,
+  Field,
   Flex,
   LinkButton,
   Loader,
@@ -24,6 +25,7 @@ import { Link } from 'react-router-dom';
 import { ACTIONS } from '../../../contracts/permissions';
 import type { OverviewQuery, SeoOverview, SeoTypeView } from '../../../contracts/seo';
 import { JobProgress } from '../../components/JobProgress';
+import { LocaleSelect } from '../../components/schema-form/LocaleSelect';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
@@ -66,13 +68,17 @@ export const SeoOverviewPage = () => {
     select: (data) => data.filter((type) => type.enabled),
   });
   const chosen = uid || types.data?.[0]?.uid || '';
+  const chosenType = types.data?.find((type) => type.uid === chosen);
+  // Empty until one is chosen: the server answers for the default locale.
+  const [locale, setLocale] = useState('');
   const overview = useQuery({
-    queryKey: ['seo', 'overview', { chosen, sort, rating, page }],
+    queryKey: ['seo', 'overview', { chosen, locale, sort, rating, page }],
     enabled: Boolean(chosen),
     placeholderData: keepPreviousData,
     queryFn: () =>
       api.get<SeoOverview['data'], SeoOverview['meta']>('/seo/overview', {
         uid: chosen,
+        ...(locale ? { locale } : {}),
         sort: sort.field,
         order: sort.order,
         ...(rating ? { rating } : {}),
@@ -133,6 +139,7 @@ export const SeoOverviewPage = () => {
                 value={chosen}
                 onChange={(value: string | number) => {
                   setUid(String(value));
+                  setLocale('');
                   setPage(1);
                 }}
               >
@@ -166,10 +173,19 @@ export const SeoOverviewPage = () => {
                 </SingleSelectOption>
               </SingleSelect>
             </Box>
-            {meta?.locale ? (
-              <Typography variant="pi" textColor="neutral600">
-                {formatMessage(msg('seo.overview.locale'), { locale: meta.locale })}
-              </Typography>
+            {chosenType?.localized ? (
+              <Box minWidth="200px">
+                <Field.Root name="seo-overview-locale">
+                  <Field.Label>{formatMessage(msg('seo.tools.entry.locale'))}</Field.Label>
+                  <LocaleSelect
+                    value={locale || meta?.locale || ''}
+                    onChange={(code) => {
+                      setLocale(code);
+                      setPage(1);
+                    }}
+                  />
+                </Field.Root>
+              </Box>
             ) : null}
           </Flex>
 
