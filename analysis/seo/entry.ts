@@ -11,6 +11,8 @@ export interface SchemaAttribute {
   component?: string;
   repeatable?: boolean;
   visible?: boolean;
+  /** A dynamic zone's component uids. */
+  components?: string[];
 }
 export type Attributes = Record<string, SchemaAttribute>;
 /** A component's attributes by its uid (`shared.seo`). */
@@ -90,6 +92,51 @@ export const detectSeoMapping = (
       .filter(([, attribute]) => attribute.type === 'media')
       .map(([name]) => name),
   };
+};
+
+/** Components nest at most this deep in what the analysis reads. */
+const POPULATE_DEPTH = 5;
+
+/**
+ * The Document Service populate that reads fields whole: media, and components and dynamic zones
+ * with whatever they nest (a dynamic zone's components each by name, as Strapi 5 asks).
+ */
+export const populateOf = (
+  attributes: Attributes,
+  names: Iterable<string>,
+  lookup: ComponentLookup,
+  depth = 0,
+): Record<string, unknown> => {
+  const inner = (uid: string | undefined) => {
+    const nested =
+      depth < POPULATE_DEPTH
+        ? populateOf(
+            lookup(uid ?? '') ?? {},
+            Object.keys(lookup(uid ?? '') ?? {}),
+            lookup,
+            depth + 1,
+          )
+        : {};
+    return Object.keys(nested).length ? { populate: nested } : true;
+  };
+  return Object.fromEntries(
+    [...names].flatMap((name): [string, unknown][] => {
+      const attribute = attributes[name];
+      if (attribute?.type === 'media') return [[name, true]];
+      if (attribute?.type === 'component') return [[name, inner(attribute.component)]];
+      if (attribute?.type === 'dynamiczone') {
+        return [
+          [
+            name,
+            {
+              on: Object.fromEntries((attribute.components ?? []).map((uid) => [uid, inner(uid)])),
+            },
+          ],
+        ];
+      }
+      return [];
+    }),
+  );
 };
 
 const TEXT_FIELD = new Set(['string', 'text', 'uid', 'email']);

@@ -1,6 +1,12 @@
 export { analyze, ASSESSMENTS } from './analyze';
 export { detectFormat, mergeModels, textModelOf } from './text';
-export { detectSeoMapping, mappingCandidates, mappingProblems, paperOfEntry } from './entry';
+export {
+  detectSeoMapping,
+  mappingCandidates,
+  mappingProblems,
+  paperOfEntry,
+  populateOf,
+} from './entry';
 export type { Attributes, ComponentLookup, MappingCandidates, SeoFieldMapping } from './entry';
 export type { TextModel } from './text';
 export {

@@ -6,6 +6,7 @@ import {
   mappingCandidates,
   mappingProblems,
   paperOfEntry,
+  populateOf,
   type Attributes,
   type SeoFieldMapping,
 } from '../../analysis/seo';
@@ -159,31 +160,24 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     return stored[type.uid] ?? { enabled: detected.body.length > 0, mapping: detected };
   };
 
-  /** What to populate to read the mapped fields: components and zones one level deep, media. */
-  const populateFor = (type: ContentType, mapping: SeoFieldMapping) => {
-    const names = new Set(
-      [
-        mapping.title,
-        mapping.metaTitle,
-        mapping.metaDescription,
-        mapping.slug,
-        ...mapping.body,
-        ...mapping.images,
-      ]
-        .filter((path): path is string => Boolean(path))
-        .map((path) => path.split('.')[0]!),
+  /** What to populate to read the mapped fields, however deep their components nest. */
+  const populateFor = (type: ContentType, mapping: SeoFieldMapping) =>
+    populateOf(
+      type.attributes,
+      new Set(
+        [
+          mapping.title,
+          mapping.metaTitle,
+          mapping.metaDescription,
+          mapping.slug,
+          ...mapping.body,
+          ...mapping.images,
+        ]
+          .filter((path): path is string => Boolean(path))
+          .map((path) => path.split('.')[0]!),
+      ),
+      lookup,
     );
-    return Object.fromEntries(
-      [...names].flatMap((name): [string, unknown][] => {
-        const attribute = type.attributes[name];
-        if (!attribute) return [];
-        if (attribute.type === 'media') return [[name, true]];
-        if (attribute.type === 'component' || attribute.type === 'dynamiczone')
-          return [[name, { populate: '*' }]];
-        return [];
-      }),
-    );
-  };
 
   /** The type and how it maps, for a type that is analysed; a clear error otherwise. */
   const analysedType = async (uid: string) => {

@@ -326,6 +326,17 @@ describe('reports of entries', () => {
             text: 'A plan is a promise to your readers.',
             author: 'An editor',
           },
+          // A component inside a dynamic zone's component: read too.
+          {
+            __component: 'shared.faq',
+            heading: 'Questions',
+            items: [
+              {
+                question: 'How far ahead?',
+                answer: 'Plan the compost heap season a quarter ahead.',
+              },
+            ],
+          },
         ],
       } as never,
     });
@@ -333,6 +344,16 @@ describe('reports of entries', () => {
       reportOf(documentId).then((r) => r ?? undefined),
     );
     expect(report.wordCount).toBeGreaterThan(350);
+    const withFaq = await suite.app
+      .as('superAdmin')
+      .put(`/alwrity/seo/reports/${PAGE}/${documentId}`, { keyphrase: 'compost heap' })
+      .expect(200);
+    expect(withFaq.body.data.assessments.assessments).toContainEqual(
+      expect.objectContaining({
+        id: 'keyphraseDensity',
+        message: expect.stringMatching(/appears 1 time/),
+      }),
+    );
     expect(report.assessments.assessments).toContainEqual(
       expect.objectContaining({ id: 'subheadingDistribution' }),
     );
@@ -438,10 +459,7 @@ describe('the SEO overview and "Re-analyse all"', () => {
     await suite.strapi.db
       .query(RUN)
       .update({ where: { id: running.id }, data: { status: 'succeeded', progress: 100 } });
-    await suite.app
-      .as('editor')
-      .post('/alwrity/seo/reanalyze', { uid: PAGE })
-      .expect(202);
+    await suite.app.as('editor').post('/alwrity/seo/reanalyze', { uid: PAGE }).expect(202);
   });
 
   it('lists keyphrases that several entries share, word forms together', async () => {

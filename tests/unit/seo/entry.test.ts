@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { analyze, detectSeoMapping, paperOfEntry, type Attributes } from '../../../analysis/seo';
+import {
+  analyze,
+  detectSeoMapping,
+  paperOfEntry,
+  populateOf,
+  type Attributes,
+} from '../../../analysis/seo';
 import { contentCalendar } from '../../fixtures/seo/articles';
 import { goodPaper } from './helpers';
 
@@ -14,6 +20,8 @@ const components: Record<string, Attributes> = {
   'shared.rich-text': schema('components/shared/rich-text.json'),
   'shared.quote': schema('components/shared/quote.json'),
   'shared.media': schema('components/shared/media.json'),
+  'shared.faq': schema('components/shared/faq.json'),
+  'shared.faq-item': schema('components/shared/faq-item.json'),
 };
 const lookup = (uid: string) => components[uid];
 const article = schema('api/article/content-types/article/schema.json');
@@ -96,5 +104,22 @@ describe('an entry as a paper', () => {
       lookup,
     );
     expect(withCover.images).toEqual([{ src: '/c.jpg', alt: 'A cover' }]);
+  });
+});
+
+describe('what the server populates to read an entry', () => {
+  it('reaches media, components and each dynamic zone component, however deep they nest', () => {
+    expect(populateOf(page, ['title', 'sections', 'seo'], lookup)).toEqual({
+      sections: {
+        on: {
+          'shared.rich-text': true,
+          'shared.quote': true,
+          'shared.media': { populate: { file: true } },
+          'shared.faq': { populate: { items: true } },
+        },
+      },
+      seo: true,
+    });
+    expect(populateOf(article, ['cover', 'content'], lookup)).toEqual({ cover: true });
   });
 });
