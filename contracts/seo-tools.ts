@@ -47,7 +47,11 @@ export interface KeywordsResponse {
 }
 
 export const MAX_COMPETITORS = 5;
-const MAX_PAGE_HTML = 2_000_000;
+/**
+ * Per pasted page: five of them still fit Strapi's default 1 MB JSON body (the admin drops
+ * scripts and styles before sending).
+ */
+const MAX_PAGE_HTML = 180_000;
 
 export const contentGapBody = z
   .object({

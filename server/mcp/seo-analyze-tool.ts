@@ -27,9 +27,10 @@ export const seoAnalyzeTool = {
       if (Boolean(entry) === (content !== undefined)) {
         throw new errors.ValidationError('Give either an entry or a content to analyse, not both.');
       }
-      // An entry is read under the token's own content-manager permissions, as in the admin.
-      const analysis = entry
-        ? await seo.analyzeDraft((await readableEntry(strapi, context.userAbility, entry)).target, {
+      // An entry is read under the token's own content-manager permissions (its fields too).
+      const readable = entry && (await readableEntry(strapi, context.userAbility, entry));
+      const analysis = readable
+        ? await seo.analyzeDraft(readable.target, readable, {
             keyphrase: text.keyphrase,
             synonyms: text.synonyms,
           })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
@@ -22,6 +23,8 @@ import type {
 import { objectRequest } from '../../writers/definition';
 import { atMostChars } from '../../writers/limits';
 import type { ReportTarget } from '../repositories/seo-reports';
+import type { EntryReader } from '../utils/readable-entry';
+import { reportFailure } from '../utils/safe-error';
 import { getService } from '../utils/services';
 
 /** Entries TF-IDF compares with: the newest of the type, enough to say what is common there. */
@@ -34,17 +37,22 @@ const ALT_TEXT_MAX = 125;
 const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 const VISION_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
+/** An entry a tool reads, and how the user may read it (the caller checked they may). */
+export interface Subject {
+  target: ReportTarget;
+  reader: Pick<EntryReader, 'sanitize'>;
+}
+
 interface UploadFile {
   id: number;
   name?: string;
   url: string;
   mime: string;
-  size?: number;
   provider?: string;
   alternativeText?: string | null;
 }
 
-/** Every media library file an entry holds, at any depth (fields, components, zones, blocks). */
+/** Every media library file an entry holds, at any depth (fields, components, zones). */
 const filesIn = (value: unknown, found = new Map<number, UploadFile>(), depth = 0) => {
   if (!value || typeof value !== 'object' || depth > 12) return found;
   if (Array.isArray(value)) {
@@ -88,14 +96,19 @@ const altPrompt = (file: UploadFile, data: string, context: string): ChatMessage
 
 const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const seo = () => getService(strapi, 'seo');
-  const corpusKeys = new Map<string, { updatedAt: string; keys: Set<string> }>();
+  const corpusKeys = new Map<string, Set<string>>();
+  const readOf = async ({ target, reader }: Subject) => {
+    const read = await seo().paperOf(target, reader);
+    if (!read) throw new errors.NotFoundError(`No entry ${target.documentId} of ${target.uid}.`);
+    return read;
+  };
 
   /** The paper a tool reads: an entry's (the caller checked it may be read) or a given text. */
   const subjectOf = async (
-    target: ReportTarget | null,
+    subject: Subject | null,
     body: Pick<KeywordsBody, 'text' | 'contentFormat' | 'title' | 'locale'>,
   ): Promise<Paper & { documentId?: string }> => {
-    if (!target) {
+    if (!subject) {
       return {
         title: body.title,
         content: body.text,
@@ -103,31 +116,34 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: body.locale,
       };
     }
-    const read = await seo().paperOf(target);
-    if (!read) throw new errors.NotFoundError(`No entry ${target.documentId} of ${target.uid}.`);
-    return { ...read.paper, documentId: target.documentId };
+    const read = await readOf(subject);
+    return { ...read.paper, documentId: subject.target.documentId };
   };
 
-  /** How many of a type's entries (those given, or all) use each term; each entry read once. */
+  /**
+   * How many of a type's entries the user may read use each term. An entry's terms are worked
+   * out once per text: keyed by what the user sees of it, so a changed mapping, an edit or fields
+   * they may not read never mix in.
+   */
   const corpusOf = async (
     uid: string,
     locale: string | null,
-    only: string[] | null,
+    reader: EntryReader,
     except: string | undefined,
   ): Promise<KeywordCorpus> => {
-    const papers = await seo().papersOf(uid, locale, CORPUS_LIMIT + 1, only);
+    const papers = await seo().papersOf(uid, locale, CORPUS_LIMIT + 1, reader);
     const frequencies = new Map<string, number>();
     let documents = 0;
-    for (const { documentId, updatedAt, paper } of papers) {
+    for (const { documentId, paper } of papers) {
       if (documentId === except || documents === CORPUS_LIMIT) continue;
-      const key = `${uid}\u0000${documentId}\u0000${locale ?? ''}`;
-      let cached = corpusKeys.get(key);
-      if (cached?.updatedAt !== updatedAt) {
-        cached = { updatedAt, keys: corpusKeysOf(paper) };
+      const key = createHash('sha1').update(JSON.stringify(paper)).digest('base64');
+      let keys = corpusKeys.get(key);
+      if (!keys) {
+        keys = corpusKeysOf(paper);
         if (corpusKeys.size >= CORPUS_CACHE) corpusKeys.clear();
-        corpusKeys.set(key, cached);
+        corpusKeys.set(key, keys);
       }
-      addToCorpus(frequencies, cached.keys);
+      addToCorpus(frequencies, keys);
       documents += 1;
     }
     return { documents, frequencies };
@@ -139,46 +155,47 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { error: `A ${file.mime} file is not a picture the model can read.` };
     if ((file.provider ?? 'local') !== 'local' || !file.url.startsWith('/uploads/')) {
       return {
-        error: `Stored by the ${file.provider} upload provider: only files kept on this server can be described for now.`,
+        error: `Kept ${file.provider ? `by the ${file.provider} upload provider` : 'outside this server'}: only files in this server's uploads folder can be described for now.`,
       };
     }
     const root = path.resolve(strapi.dirs.static.public, 'uploads');
-    const location = path.resolve(strapi.dirs.static.public, `.${decodeURIComponent(file.url)}`);
-    if (!location.startsWith(`${root}${path.sep}`))
-      return { error: 'Not a file of the uploads folder.' };
     try {
+      const location = path.resolve(strapi.dirs.static.public, `.${decodeURIComponent(file.url)}`);
+      if (!location.startsWith(`${root}${path.sep}`)) {
+        return { error: 'Not a file of the uploads folder.' };
+      }
       if ((await stat(location)).size > IMAGE_MAX_BYTES) {
         return { error: `Larger than ${IMAGE_MAX_BYTES / 1024 / 1024} MB.` };
       }
       return { data: (await readFile(location)).toString('base64') };
     } catch {
-      return { error: 'The file is missing from the uploads folder.' };
+      return { error: 'The file cannot be read from the uploads folder.' };
     }
   };
 
   return {
     async keywords(
-      target: ReportTarget | null,
+      entry: Subject | null,
       body: KeywordsBody,
-      compare: { uid: string; locale: string | null; readable: string[] | null } | null,
+      compare: { uid: string; locale: string | null; reader: EntryReader } | null,
     ) {
-      const subject = await subjectOf(target, body);
+      const subject = await subjectOf(entry, body);
       const paper = {
         ...subject,
         keyphrase:
           body.keyphrase ||
-          (target ? (await seo().report(target))?.keyphrase : undefined) ||
+          (entry ? (await seo().report(entry.target))?.keyphrase : undefined) ||
           undefined,
         synonyms: body.synonyms,
       };
       const corpus = compare
-        ? await corpusOf(compare.uid, compare.locale, compare.readable, subject.documentId)
+        ? await corpusOf(compare.uid, compare.locale, compare.reader, subject.documentId)
         : undefined;
       return { title: paper.title ?? null, ...keywordReport(paper, corpus) };
     },
 
-    async contentGap(target: ReportTarget | null, body: ContentGapBody) {
-      const subject = await subjectOf(target, body);
+    async contentGap(entry: Subject | null, body: ContentGapBody) {
+      const subject = await subjectOf(entry, body);
       const gap = contentGap(
         subject,
         body.competitors.map((page, i) => ({
@@ -190,18 +207,24 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { title: subject.title ?? null, ...gap };
     },
 
-    async structuredData(
-      target: ReportTarget,
-      body: StructuredDataBody,
-      entry: Record<string, unknown>,
-    ) {
-      const read = await seo().paperOf(target);
-      if (!read) throw new errors.NotFoundError(`No entry ${target.documentId} of ${target.uid}.`);
+    async structuredData(subject: Subject, body: StructuredDataBody) {
+      const { target } = subject;
+      const read = await readOf(subject);
       const { paper, type } = read;
-      const absolute = (url: string | undefined) => {
+      const absolute = (url: string | undefined, field: string) => {
         if (!url) return undefined;
         if (/^https?:\/\//i.test(url)) return url;
-        return body.baseUrl ? new URL(url, body.baseUrl).toString() : undefined;
+        if (!body.baseUrl) return undefined;
+        try {
+          return new URL(url, body.baseUrl).toString();
+        } catch {
+          throw new errors.ValidationError(
+            `Invalid body: ${field}: does not make an address with baseUrl`,
+            {
+              errors: [{ path: [field], field, message: 'does not make an address with baseUrl' }],
+            },
+          );
+        }
       };
       const pattern = body.urlPattern ?? '/{slug}';
       const url =
@@ -211,6 +234,7 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
               pattern
                 .replace('{slug}', encodeURIComponent(paper.slug ?? ''))
                 .replace('{documentId}', target.documentId),
+              'urlPattern',
             );
       const published = (await strapi.documents(target.uid as never).findOne({
         documentId: target.documentId,
@@ -218,12 +242,12 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
         status: 'published',
         fields: ['publishedAt'],
       } as never)) as { publishedAt?: string } | null;
-      const creator = entry.createdBy as { firstname?: string; lastname?: string } | undefined;
+      const creator = read.createdBy as { firstname?: string; lastname?: string } | undefined;
       const source = {
         title: paper.title ?? undefined,
         description: paper.metaDescription ?? undefined,
         url,
-        image: absolute(paper.images?.find((image) => image.src)?.src),
+        image: absolute(paper.images?.find((image) => image.src)?.src, 'baseUrl'),
         locale: target.locale ?? undefined,
         datePublished: published?.publishedAt
           ? new Date(published.publishedAt).toISOString()
@@ -252,9 +276,8 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Alt text suggestions for the entry's images that have none, each through the model's
      * vision input; nothing is saved (the media library's own route applies one).
      */
-    async altText(target: ReportTarget, userId: number, signal?: AbortSignal) {
-      const read = await seo().paperOf(target);
-      if (!read) throw new errors.NotFoundError(`No entry ${target.documentId} of ${target.uid}.`);
+    async altText(subject: Subject, userId: number) {
+      const read = await readOf(subject);
       const files = [...filesIn(read.entry).values()];
       const missing = files
         .filter((file) => !file.alternativeText?.trim())
@@ -263,12 +286,27 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const ai = getService(strapi, 'ai');
       await ai.ensureCanCall(userId);
       const client = await ai.client();
+      /** One image's failure (its model call, the quota reached mid-way) is that image's alone. */
+      const describeOrSay = async (file: UploadFile): Promise<AltTextSuggestion> => {
+        try {
+          return await describe(file);
+        } catch (error) {
+          return {
+            fileId: file.id,
+            name: file.name ?? '',
+            url: file.url,
+            suggestion: null,
+            error: reportFailure(strapi, error, `alt text of file ${file.id}`),
+          };
+        }
+      };
       const context =
         [read.paper.title, read.paper.metaDescription].filter(Boolean).join(' — ') || 'untitled';
       const describe = async (file: UploadFile): Promise<AltTextSuggestion> => {
         const base = { fileId: file.id, name: file.name ?? '', url: file.url };
         const bytes = await bytesOf(file);
         if ('error' in bytes) return { ...base, suggestion: null, error: bytes.error };
+        await ai.ensureCanCall(userId);
         const result = await client.generateObject(
           objectRequest({
             messages: altPrompt(file, bytes.data, context),
@@ -276,13 +314,15 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
             schemaName: 'alt_text',
             check: (output) => atMostChars('alt', output.alt, ALT_TEXT_MAX),
           }),
-          { feature: 'seo', userId, signal },
+          { feature: 'seo', userId },
         );
         return { ...base, suggestion: result.object.alt.trim(), error: null };
       };
       const images: AltTextSuggestion[] = [];
       for (let i = 0; i < missing.length; i += ALT_TEXT_PARALLEL) {
-        images.push(...(await Promise.all(missing.slice(i, i + ALT_TEXT_PARALLEL).map(describe))));
+        images.push(
+          ...(await Promise.all(missing.slice(i, i + ALT_TEXT_PARALLEL).map(describeOrSay))),
+        );
       }
       return { images, withAlt: files.length - missing.length };
     },

@@ -26,6 +26,7 @@ import { AbortedError } from '../ai/errors';
 import type { JobKind, JobPayload } from '../queue/job-kind';
 import { PermanentJobError } from '../queue/types';
 import { seoRunsRepository } from '../repositories/seo-runs';
+import type { EntryReader } from '../utils/readable-entry';
 import { getService } from '../utils/services';
 import { toJobView } from './jobs';
 import {
@@ -310,13 +311,14 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * An entry's draft analysed as its report would be, nothing stored: with the focus given, or
-     * else its own. Null when the entry no longer exists.
+     * else its own; only the fields the reader may read. Null when the entry no longer exists.
      */
     async analyzeDraft(
       target: ReportTarget,
+      reader: Pick<EntryReader, 'sanitize'>,
       focus: { keyphrase?: string; synonyms?: string[] } = {},
     ): Promise<Analysis | null> {
-      const read = await this.paperOf(target);
+      const read = await this.paperOf(target, reader);
       if (!read) return null;
       const stored = await reports.find(target);
       return this.analyze(
@@ -330,26 +332,30 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * An entry read as the analysis reads it (its draft, its mapped fields), for the SEO tools;
-     * null when it no longer exists.
+     * An entry read as the analysis reads it (its draft, its mapped fields) for a user: only the
+     * fields their content-manager read permission shows. Null when it no longer exists.
      */
-    async paperOf(target: ReportTarget) {
+    async paperOf(target: ReportTarget, reader: Pick<EntryReader, 'sanitize'>) {
       const { type, setting } = await analysedType(target.uid);
-      const entry = await draftOf(type, setting, target);
-      if (!entry) return null;
+      const draft = await draftOf(type, setting, target);
+      if (!draft) return null;
+      const entry = await reader.sanitize(draft);
       const paper = paperOfEntry(entry, setting.mapping, type.attributes, lookup, {
         locale: target.locale ?? undefined,
       });
-      return { paper, entry, type, mapping: setting.mapping };
+      return { paper, entry, createdBy: draft.createdBy, type };
     },
 
-    /** Up to `limit` drafts of a type in a locale, newest first, read as the analysis reads them. */
-    async papersOf(uid: string, locale: string | null, limit: number, only: string[] | null) {
+    /**
+     * Up to `limit` drafts of a type in a locale that a user may read, newest first, read as the
+     * analysis reads them (only the fields they may read).
+     */
+    async papersOf(uid: string, locale: string | null, limit: number, reader: EntryReader) {
       const { type, setting } = await analysedType(uid);
       const entries = (await strapi.documents(uid as never).findMany({
         ...(locale ? { locale } : {}),
         status: 'draft',
-        ...(only ? { filters: { documentId: { $in: only } } } : {}),
+        ...(reader.filters ? { filters: reader.filters } : {}),
         populate: populateFor(type, setting.mapping) as never,
         sort: 'updatedAt:desc',
         limit,
@@ -357,13 +363,20 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId: string;
         updatedAt: string;
       })[];
-      return entries.map((entry) => ({
-        documentId: entry.documentId,
-        updatedAt: String(entry.updatedAt),
-        paper: paperOfEntry(entry, setting.mapping, type.attributes, lookup, {
-          locale: locale ?? undefined,
-        }),
-      }));
+      return Promise.all(
+        entries.map(async (entry) => ({
+          documentId: entry.documentId,
+          paper: paperOfEntry(
+            await reader.sanitize(entry),
+            setting.mapping,
+            type.attributes,
+            lookup,
+            {
+              locale: locale ?? undefined,
+            },
+          ),
+        })),
+      );
     },
 
     /** Turns a type's analysis on or off and fixes its mapping; each path must name a field. */

@@ -11,6 +11,18 @@ export interface EntryChecker {
     update(entity?: Record<string, unknown>): boolean;
   };
   sanitizedQuery: { read(query: Record<string, unknown>): Promise<Record<string, unknown>> };
+  sanitizeOutput<T extends Record<string, unknown>>(data: T): Promise<T>;
+}
+
+type Entry = Record<string, unknown>;
+
+/**
+ * How a user reads a type's entries: the filters of their read conditions (null when none), and
+ * the entry as they may see it (fields they may not read removed).
+ */
+export interface EntryReader {
+  filters: Record<string, unknown> | null;
+  sanitize<T extends Entry>(entry: T): Promise<T>;
 }
 
 export interface EntryRef {
@@ -52,12 +64,31 @@ export const readableEntry = async (
     target: { uid: ref.uid, documentId: ref.documentId, locale: entry.locale ?? null },
     entry,
     checker,
+    sanitize: <T extends Entry>(data: T) => checker.sanitizeOutput(data),
+  };
+};
+
+/** A user's reader of a type; a 404 when they may read none of its entries. */
+export const entryReader = async (
+  strapi: Core.Strapi,
+  userAbility: UserAbility,
+  uid: string,
+): Promise<EntryReader> => {
+  const checker = checkerFor(strapi, userAbility, uid);
+  if (!strapi.contentTypes[uid as never] || !checker.can.read()) {
+    throw new errors.NotFoundError(`No content type ${uid} you may read.`);
+  }
+  const { filters } = await checker.sanitizedQuery.read({});
+  return {
+    // Without conditions the permission query is an empty filter: no filter at all.
+    filters: filters && Object.keys(filters).length ? (filters as Record<string, unknown>) : null,
+    sanitize: (entry) => checker.sanitizeOutput(entry),
   };
 };
 
 /**
- * The document ids of a type this user may read in a locale, or null when they may read every
- * one (no conditions on their read permission); a 404 when they may read none.
+ * The document ids of a type this user may read in a locale, or null when their read permission
+ * has no conditions (they may read every one); a 404 when they may read none.
  */
 export const readableIds = async (
   strapi: Core.Strapi,
@@ -65,14 +96,10 @@ export const readableIds = async (
   uid: string,
   locale: string | undefined,
 ) => {
-  const checker = checkerFor(strapi, userAbility, uid);
-  if (!strapi.contentTypes[uid as never] || !checker.can.read()) {
-    throw new errors.NotFoundError(`No content type ${uid} you may read.`);
-  }
-  const query = await checker.sanitizedQuery.read({});
-  if (!query.filters) return null;
+  const { filters } = await entryReader(strapi, userAbility, uid);
+  if (!filters) return null;
   const rows = (await strapi.documents(uid as never).findMany({
-    filters: query.filters,
+    filters,
     fields: ['documentId'],
     ...(locale ? { locale } : {}),
   } as never)) as { documentId: string }[];

@@ -110,6 +110,39 @@ describe('POST /alwrity/seo/tools/keywords', () => {
     expect(mine.body.data.distinctive).toBeNull();
   });
 
+  it('reads only the fields the user may read: no body, no terms from it', async () => {
+    const titlesOnly = await createUser(suite.strapi, 'Titles Only', {
+      permissions: [
+        { action: 'plugin::alwrity.seo.use' },
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: ARTICLE,
+          properties: { locales: ['en'], fields: ['title', 'slug'] },
+        },
+      ],
+    });
+    const send = (url: string, body: object) =>
+      suite.app
+        .http()
+        .post(url)
+        .set('Authorization', `Bearer ${titlesOnly.token}`)
+        .send(body)
+        .expect(200);
+    const entry = { uid: ARTICLE, documentId: guide, locale: 'en' };
+    const { body } = await send('/alwrity/seo/tools/keywords', {
+      entry,
+      keyphrase: 'content calendar',
+    });
+    expect(body.data.wordCount).toBe(0);
+    expect(body.data.corpusDocuments).toBeGreaterThanOrEqual(3);
+    expect(body.data.terms.one).toEqual([]);
+    // The other entries' bodies are hidden from this user too: nothing to compare.
+    expect(body.data.distinctive).toEqual([]);
+    const structured = await send('/alwrity/seo/tools/structured-data', { entry, type: 'Article' });
+    expect(structured.body.data.jsonLd.headline).toMatch(/^Content calendar/);
+    expect(structured.body.data.jsonLd).not.toHaveProperty('description');
+  });
+
   it('analyses a pasted text without comparing it; 400 for both or neither subject', async () => {
     const { body } = await suite.app
       .as('editor')
@@ -250,6 +283,16 @@ describe('POST /alwrity/seo/tools/structured-data', () => {
       })
       .expect(400);
     expect(price.body.error.message).toContain('offer.price');
+    const pattern = await suite.app
+      .as('editor')
+      .post('/alwrity/seo/tools/structured-data', {
+        entry: { uid: ARTICLE, documentId: guide },
+        type: 'Article',
+        baseUrl: 'https://example.com',
+        urlPattern: '//[{slug}',
+      })
+      .expect(400);
+    expect(pattern.body.error.message).toContain('urlPattern');
   });
 });
 
@@ -309,6 +352,28 @@ describe('POST /alwrity/seo/tools/alt-text', () => {
       .expect(200);
     expect(again.body.data).toEqual({ withAlt: 1, images: [] });
     expect(suite.fake.requests).toHaveLength(1);
+  });
+
+  it('a model call that fails is that image’s error, not the request’s', async () => {
+    const upload = await suite.app
+      .http()
+      .post('/upload')
+      .set('Authorization', `Bearer ${suite.app.tokens.superAdmin}`)
+      .attach('files', PIXEL, { filename: 'worm-bin.png', contentType: 'image/png' })
+      .expect(201);
+    const entry = await createArticle({
+      title: 'Worms',
+      content: 'Worms.',
+      cover: upload.body[0].id,
+    });
+    suite.fake.reset();
+    suite.fake.enqueue({ status: 400, errorMessage: 'This model does not read images.' });
+    const { body } = await suite.app
+      .as('editor')
+      .post('/alwrity/seo/tools/alt-text', { entry: { uid: ARTICLE, documentId: entry } })
+      .expect(200);
+    expect(body.data.images[0]).toMatchObject({ fileId: upload.body[0].id, suggestion: null });
+    expect(body.data.images[0].error).toEqual(expect.any(String));
   });
 
   it('says why an image cannot be described instead of calling the model', async () => {

@@ -9,8 +9,8 @@ import { QueryClientProvider, useMutation, useQuery } from '@tanstack/react-quer
 import { useIntl } from 'react-intl';
 import { mergeModels, paperOfEntry, textModelOf, type Attributes } from '../../../analysis/seo';
 import type { GenerationView } from '../../../contracts/generations';
-import type { SeoTypeView } from '../../../contracts/seo';
 import { errorMessage, useApi } from '../../hooks/useApi';
+import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { queryClient } from '../../utils/queryClient';
 import { msg } from '../../utils/translations';
 import { SearchPreview } from './SearchPreview';
@@ -43,11 +43,8 @@ const MetaDialog = ({ model, documentId, locale, onClose }: Props) => {
   const values = useForm('SeoMeta', (state) => state.values) as Record<string, unknown>;
   const setValue = useForm('SeoMeta', (state) => state.onChange);
 
-  const types = useQuery({
-    queryKey: ['seo', 'types'],
-    queryFn: async () => (await api.get<SeoTypeView[]>('/seo/types')).data,
-    staleTime: 60_000,
-  });
+  const types = useSeoTypes();
+
   const report = useQuery({
     queryKey: ['seo', 'report', model, documentId, locale],
     enabled: Boolean(documentId),

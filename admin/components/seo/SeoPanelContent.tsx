@@ -5,11 +5,11 @@ import {
   useNotification,
 } from '@strapi/strapi/admin';
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { analyze, paperOfEntry, type Attributes } from '../../../analysis/seo';
-import type { SeoTypeView } from '../../../contracts/seo';
 import { errorMessage, useApi } from '../../hooks/useApi';
+import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { queryClient } from '../../utils/queryClient';
 import { msg } from '../../utils/translations';
 import { AssessmentList } from './AssessmentList';
@@ -18,6 +18,11 @@ import { SearchPreview } from './SearchPreview';
 
 /** Re-scores this long after the last keystroke. */
 const TYPING_PAUSE_MS = 300;
+/**
+ * User Timing measures of each re-score, the analysis alone and up to the panel's commit: its
+ * cost to the main thread, in the browser's performance tools (and read by the e2e).
+ */
+const RESCORE = 'alwrity:seo-rescore';
 
 interface StoredReport {
   keyphrase: string | null;
@@ -69,11 +74,7 @@ export const SeoPanelContent = ({
   const { contentType, components } = useContentManagerContext();
   const values = useForm('SeoPanel', (state) => state.values) as Record<string, unknown>;
 
-  const types = useQuery({
-    queryKey: ['seo', 'types'],
-    queryFn: async () => (await api.get<SeoTypeView[]>('/seo/types')).data,
-    staleTime: 60_000,
-  });
+  const types = useSeoTypes();
   const reportKey = ['seo', 'report', model, documentId, locale];
   const report = useQuery({
     queryKey: reportKey,
@@ -120,6 +121,7 @@ export const SeoPanelContent = ({
   const settled = useDebounced(typed, TYPING_PAUSE_MS);
   const analysis = useMemo(() => {
     if (!setting?.enabled || !contentType) return null;
+    performance.mark(`${RESCORE}:start`);
     const lookup = (uid: string) => components[uid]?.attributes as Attributes | undefined;
     const paper = paperOfEntry(
       settled.values ?? {},
@@ -132,8 +134,13 @@ export const SeoPanelContent = ({
         locale: locale ?? undefined,
       },
     );
-    return { paper, result: analyze(paper) };
+    const result = analyze(paper);
+    performance.measure(`${RESCORE}:analysis`, `${RESCORE}:start`);
+    return { paper, result };
   }, [settled, setting, contentType, components, locale]);
+  useLayoutEffect(() => {
+    if (analysis) performance.measure(RESCORE, `${RESCORE}:start`);
+  }, [analysis]);
 
   if (types.isLoading) {
     return (

@@ -23,11 +23,12 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { ACTIONS } from '../../../contracts/permissions';
-import type { OverviewQuery, SeoOverview, SeoTypeView } from '../../../contracts/seo';
+import type { OverviewQuery, SeoOverview } from '../../../contracts/seo';
 import { JobProgress } from '../../components/JobProgress';
 import { LocaleSelect } from '../../components/schema-form/LocaleSelect';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
 import { errorMessage, useApi } from '../../hooks/useApi';
+import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { usePermissions } from '../../hooks/usePermissions';
 import { contentManagerPath, seoTypesSettingsPath } from '../../utils/paths';
 import { msg } from '../../utils/translations';
@@ -61,12 +62,8 @@ export const SeoOverviewPage = () => {
   const [rating, setRating] = useState<'' | 'bad' | 'ok' | 'good'>('');
   const [page, setPage] = useState(1);
 
-  const types = useQuery({
-    queryKey: ['seo', 'types'],
-    queryFn: async () => (await api.get<SeoTypeView[]>('/seo/types')).data,
-    // The cache holds every type (other pages share the key): only this view drops the disabled.
-    select: (data) => data.filter((type) => type.enabled),
-  });
+  // The cache holds every type (other pages share it): only this view drops the disabled.
+  const types = useSeoTypes({ select: (data) => data.filter((type) => type.enabled) });
   const chosen = uid || types.data?.[0]?.uid || '';
   const chosenType = types.data?.find((type) => type.uid === chosen);
   // Empty until one is chosen: the server answers for the default locale.

@@ -15,7 +15,7 @@ import {
 } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SeoFieldMapping } from '../../../analysis/seo/entry';
@@ -24,11 +24,11 @@ import type { SeoTypeView } from '../../../contracts/seo';
 import type { TypeSettingBody } from '../../../contracts/seo-tools';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
+import { SEO_TYPES_KEY, useSeoTypes } from '../../hooks/useSeoTypes';
 import { queryClient } from '../../utils/queryClient';
 import { msg, type TranslationKey } from '../../utils/translations';
 
 /** Shared with the overview, the edit view's panel and the SEO tools. */
-const TYPES_KEY = ['seo', 'types'];
 
 const SINGLE_FIELDS = [
   { key: 'title', label: 'seo.settings.field.title' },
@@ -125,7 +125,7 @@ const SeoTypeCard = ({ type, canUpdate }: { type: SeoTypeView; canUpdate: boolea
     mutationFn: (body: TypeSettingBody) => api.put<SeoTypeView>(`/seo/types/${type.uid}`, body),
     onSuccess: ({ data }) => {
       // The answer is the saved state: shown at once, before the refetch comes back.
-      client.setQueryData<SeoTypeView[]>(TYPES_KEY, (types) =>
+      client.setQueryData<SeoTypeView[]>(SEO_TYPES_KEY, (types) =>
         types?.map((current) => (current.uid === data.uid ? data : current)),
       );
       setDraft(undefined);
@@ -133,7 +133,7 @@ const SeoTypeCard = ({ type, canUpdate }: { type: SeoTypeView; canUpdate: boolea
         type: 'success',
         message: formatMessage(msg('seo.settings.saved'), { type: data.displayName }),
       });
-      return client.invalidateQueries({ queryKey: TYPES_KEY });
+      return client.invalidateQueries({ queryKey: SEO_TYPES_KEY });
     },
     onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
   });
@@ -217,15 +217,10 @@ const SeoTypeCard = ({ type, canUpdate }: { type: SeoTypeView; canUpdate: boolea
 
 const SeoTypesList = () => {
   const { formatMessage } = useIntl();
-  const api = useApi();
   const { can } = usePermissions();
   // The page needs settings.read, the types route seo.use: without it the request only fails.
   const canRead = can(ACTIONS.seoUse);
-  const types = useQuery({
-    queryKey: TYPES_KEY,
-    enabled: canRead,
-    queryFn: async () => (await api.get<SeoTypeView[]>('/seo/types')).data,
-  });
+  const types = useSeoTypes({ enabled: canRead });
 
   if (!canRead) return <Page.NoPermissions />;
   if (types.isLoading) return <Page.Loading />;

@@ -8,7 +8,7 @@ import type { AltTextResponse, AltTextSuggestion } from '../../../../contracts/s
 import { errorMessage, useApi } from '../../../hooks/useApi';
 import { msg } from '../../../utils/translations';
 import { EntryPicker } from './EntryPicker';
-import type { EntryChoice } from './subject';
+import { entryRef, type EntryChoice } from './subject';
 import { ToolCard } from './ToolCard';
 
 /** One image: its suggestion, editable, applied to the media library file on click. */
@@ -80,11 +80,7 @@ export const AltTextTool = () => {
     mutationFn: async () =>
       (
         await api.post<AltTextResponse['data']>('/seo/tools/alt-text', {
-          entry: {
-            uid: entry!.uid,
-            documentId: entry!.documentId,
-            ...(entry!.locale ? { locale: entry!.locale } : {}),
-          },
+          entry: entryRef(entry!),
         })
       ).data,
   });
@@ -123,7 +119,9 @@ export const AltTextTool = () => {
           })}
         >
           {result.images.length ? (
-            result.images.map((image) => <ImageRow key={image.fileId} image={image} />)
+            result.images.map((image) => (
+              <ImageRow key={`${image.fileId}:${image.suggestion ?? ''}`} image={image} />
+            ))
           ) : (
             <Typography textColor="success600">
               {formatMessage(msg('seo.tools.alt.none'))}

@@ -18,7 +18,9 @@ import { useIntl } from 'react-intl';
 import { describeGap, type ContentGap } from '../../../../analysis/seo/tools/content-gap';
 import type { GenerationView } from '../../../../contracts/generations';
 import { MAX_COMPETITORS } from '../../../../contracts/seo-tools';
+import { ACTIONS } from '../../../../contracts/permissions';
 import { errorMessage, useApi } from '../../../hooks/useApi';
+import { usePermissions } from '../../../hooks/usePermissions';
 import { msg } from '../../../utils/translations';
 import { SubjectPicker } from './SubjectPicker';
 import { EMPTY_SUBJECT, isReady, subjectBody, type Subject } from './subject';
@@ -38,6 +40,15 @@ interface Competitor {
   html: string;
 }
 
+/**
+ * What of a pasted page the comparison never reads, dropped before it is sent: pages are large
+ * and the request body is capped.
+ */
+const withoutScripts = (html: string) =>
+  html
+    .replace(/<(script|style|svg|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
+
 let nextKey = 0;
 const blankPage = (): Competitor => ({ key: (nextKey += 1), label: '', html: '' });
 
@@ -49,31 +60,33 @@ export const ContentGapTool = () => {
   const [pages, setPages] = useState<Competitor[]>(() => [blankPage()]);
   const filled = pages.filter((page) => page.html.trim());
 
+  const canWrite = usePermissions().can(ACTIONS.writerUse);
+  const advise = useMutation({
+    mutationFn: async (gap: Gap) => {
+      const generation = await api.post<GenerationView>('/writers/content-gap/generate', {
+        input: {
+          topic: (gap.title || formatMessage(msg('seo.meta.untitled'))).slice(0, 300),
+          sourceNotes: describeGap(gap),
+        },
+      });
+      return generation.data.output as Advice;
+    },
+  });
   const compare = useMutation({
+    // Advice belongs to the comparison it was asked for.
+    onMutate: () => advise.reset(),
     mutationFn: async () =>
       (
         await api.post<Gap>('/seo/tools/content-gap', {
           ...subjectBody(subject),
           competitors: filled.map((page) => ({
-            html: page.html,
+            html: withoutScripts(page.html),
             ...(page.label.trim() ? { label: page.label.trim() } : {}),
           })),
         })
       ).data,
   });
   const gap = compare.data;
-
-  const advise = useMutation({
-    mutationFn: async () => {
-      const generation = await api.post<GenerationView>('/writers/content-gap/generate', {
-        input: {
-          topic: (gap!.title || formatMessage(msg('seo.meta.untitled'))).slice(0, 300),
-          sourceNotes: describeGap(gap!),
-        },
-      });
-      return generation.data.output as Advice;
-    },
-  });
 
   const update = (key: number, change: Partial<Competitor>) =>
     setPages((current) =>
@@ -83,7 +96,14 @@ export const ContentGapTool = () => {
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
       <ToolCard>
-        <SubjectPicker value={subject} onChange={setSubject} />
+        <SubjectPicker
+          value={subject}
+          onChange={(next) => {
+            setSubject(next);
+            compare.reset();
+            advise.reset();
+          }}
+        />
       </ToolCard>
       <ToolCard
         title={formatMessage(msg('seo.tools.gap.pages'))}
@@ -207,52 +227,55 @@ export const ContentGapTool = () => {
               </ToolCard>
             </Grid.Item>
           </Grid.Root>
-          <ToolCard
-            title={formatMessage(msg('seo.tools.gap.advice'))}
-            subtitle={formatMessage(msg('seo.tools.gap.lengths'), {
-              words: gap.entry.wordCount,
-              pages: gap.pages.map((page) => `${page.label}: ${page.wordCount}`).join(', '),
-            })}
-            action={
-              <Button
-                variant="secondary"
-                startIcon={<Sparkle />}
-                loading={advise.isPending}
-                onClick={() => advise.mutate()}
-              >
-                {formatMessage(msg(advise.data ? 'seo.tools.again' : 'seo.tools.gap.advise'))}
-              </Button>
-            }
-          >
-            {advise.isPending ? (
-              <Loader small>{formatMessage(msg('seo.tools.writing'))}</Loader>
-            ) : null}
-            {advise.isError ? (
-              <Typography textColor="danger600">{errorMessage(advise.error)}</Typography>
-            ) : null}
-            {advise.data ? (
-              <Flex direction="column" alignItems="stretch" gap={3} data-testid="gap-advice">
-                <Typography>{advise.data.summary}</Typography>
-                {advise.data.additions.map((addition) => (
-                  <Box key={addition.heading}>
-                    <Typography variant="omega" fontWeight="bold">
-                      {addition.heading}
-                    </Typography>
-                    <Typography variant="pi" textColor="neutral600" tag="p">
-                      {addition.why}
-                    </Typography>
-                    <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
-                      {addition.points.map((point) => (
-                        <li key={point}>
-                          <Typography variant="pi">{point}</Typography>
-                        </li>
-                      ))}
+          {/* The advice is a writer's run: it needs the writer permission too. */}
+          {canWrite ? (
+            <ToolCard
+              title={formatMessage(msg('seo.tools.gap.advice'))}
+              subtitle={formatMessage(msg('seo.tools.gap.lengths'), {
+                words: gap.entry.wordCount,
+                pages: gap.pages.map((page) => `${page.label}: ${page.wordCount}`).join(', '),
+              })}
+              action={
+                <Button
+                  variant="secondary"
+                  startIcon={<Sparkle />}
+                  loading={advise.isPending}
+                  onClick={() => advise.mutate(gap)}
+                >
+                  {formatMessage(msg(advise.data ? 'seo.tools.again' : 'seo.tools.gap.advise'))}
+                </Button>
+              }
+            >
+              {advise.isPending ? (
+                <Loader small>{formatMessage(msg('seo.tools.writing'))}</Loader>
+              ) : null}
+              {advise.isError ? (
+                <Typography textColor="danger600">{errorMessage(advise.error)}</Typography>
+              ) : null}
+              {advise.data ? (
+                <Flex direction="column" alignItems="stretch" gap={3} data-testid="gap-advice">
+                  <Typography>{advise.data.summary}</Typography>
+                  {advise.data.additions.map((addition, i) => (
+                    <Box key={i}>
+                      <Typography variant="omega" fontWeight="bold">
+                        {addition.heading}
+                      </Typography>
+                      <Typography variant="pi" textColor="neutral600" tag="p">
+                        {addition.why}
+                      </Typography>
+                      <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
+                        {addition.points.map((point, j) => (
+                          <li key={j}>
+                            <Typography variant="pi">{point}</Typography>
+                          </li>
+                        ))}
+                      </Box>
                     </Box>
-                  </Box>
-                ))}
-              </Flex>
-            ) : null}
-          </ToolCard>
+                  ))}
+                </Flex>
+              ) : null}
+            </ToolCard>
+          ) : null}
         </>
       ) : null}
     </Flex>

@@ -11,9 +11,8 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { SeoTypeView } from '../../../../contracts/seo';
 import { LocaleSelect, useLocales } from '../../../components/schema-form/LocaleSelect';
-import { useApi } from '../../../hooks/useApi';
+import { useSeoTypes } from '../../../hooks/useSeoTypes';
 import { msg } from '../../../utils/translations';
 import type { EntryChoice } from './subject';
 
@@ -27,16 +26,6 @@ interface ListedEntry {
   locale?: string | null;
   [field: string]: unknown;
 }
-
-/** The analysed types, shared with the overview and the edit view's panel. */
-export const useSeoTypes = () => {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['seo', 'types'],
-    queryFn: async () => (await api.get<SeoTypeView[]>('/seo/types')).data,
-    staleTime: 60_000,
-  });
-};
 
 /**
  * A type, a locale and an entry searched by title, through the content manager's own list (so
@@ -78,9 +67,16 @@ export const EntryPicker = ({ value, onChange }: Props) => {
         })
       ).data.results,
   });
-  const titleOf = (entry: ListedEntry) =>
-    (titleField && typeof entry[titleField] === 'string' && (entry[titleField] as string)) ||
-    entry.documentId;
+  // The mapped title may sit in a component (`seo.title`): read along its path.
+  const titleOf = (entry: ListedEntry) => {
+    const title = titleField
+      ?.split('.')
+      .reduce<unknown>(
+        (value, key) => (value as Record<string, unknown> | undefined)?.[key],
+        entry,
+      );
+    return typeof title === 'string' && title.trim() ? title : entry.documentId;
+  };
 
   return (
     <Flex gap={4} wrap="wrap" alignItems="flex-start">

@@ -15,7 +15,9 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { KeywordReport } from '../../../../analysis/seo/tools/keywords';
 import type { GenerationView } from '../../../../contracts/generations';
+import { ACTIONS } from '../../../../contracts/permissions';
 import { errorMessage, useApi } from '../../../hooks/useApi';
+import { usePermissions } from '../../../hooks/usePermissions';
 import { msg } from '../../../utils/translations';
 import { SubjectPicker } from './SubjectPicker';
 import { EMPTY_SUBJECT, isReady, subjectBody, type Subject } from './subject';
@@ -38,7 +40,27 @@ export const KeywordsTool = () => {
   const [subject, setSubject] = useState<Subject>(EMPTY_SUBJECT);
   const [keyphrase, setKeyphrase] = useState('');
 
+  const canWrite = usePermissions().can(ACTIONS.writerUse);
+  const suggest = useMutation({
+    mutationFn: async (report: Report) => {
+      const terms = [...report.terms.two, ...report.terms.one].map((term) => term.term);
+      const phrase = report.keyphrase?.text;
+      const generation = await api.post<GenerationView>('/writers/seo-keywords/generate', {
+        input: {
+          topic: (report.title || phrase || terms[0] || 'this page').slice(0, 300),
+          ideas: IDEAS,
+          ...(phrase ? { keywords: { primary: phrase.slice(0, 80) } } : {}),
+          ...(report.language ? { locale: report.language } : {}),
+          sourceNotes: `The page has ${report.wordCount} words. Its commonest terms: ${terms.join(', ')}.`,
+        },
+      });
+      return generation.data.output as Ideas;
+    },
+  });
+
   const analyse = useMutation({
+    // Ideas belong to the report they were asked for.
+    onMutate: () => suggest.reset(),
     mutationFn: async () =>
       (
         await api.post<Report>('/seo/tools/keywords', {
@@ -47,30 +69,20 @@ export const KeywordsTool = () => {
         })
       ).data,
   });
+
   const report = analyse.data;
-
-  const suggest = useMutation({
-    mutationFn: async () => {
-      const terms = [...report!.terms.two, ...report!.terms.one].map((term) => term.term);
-      const phrase = report!.keyphrase?.text;
-      const generation = await api.post<GenerationView>('/writers/seo-keywords/generate', {
-        input: {
-          topic: (report!.title || phrase || terms[0] || 'this page').slice(0, 300),
-          ideas: IDEAS,
-          ...(phrase ? { keywords: { primary: phrase.slice(0, 80) } } : {}),
-          ...(report!.language ? { locale: report!.language } : {}),
-          sourceNotes: `The page has ${report!.wordCount} words. Its commonest terms: ${terms.join(', ')}.`,
-        },
-      });
-      return generation.data.output as Ideas;
-    },
-  });
-
   const check = (yes: boolean) => formatMessage(msg(yes ? 'seo.tools.yes' : 'seo.tools.no'));
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
       <ToolCard>
-        <SubjectPicker value={subject} onChange={setSubject} />
+        <SubjectPicker
+          value={subject}
+          onChange={(next) => {
+            setSubject(next);
+            analyse.reset();
+            suggest.reset();
+          }}
+        />
         <Flex gap={4} alignItems="flex-end">
           <Box flex="1">
             <Field.Root
@@ -190,52 +202,55 @@ export const KeywordsTool = () => {
             ) : null}
           </ToolCard>
 
-          <ToolCard
-            title={formatMessage(msg('seo.tools.keywords.ideas'))}
-            subtitle={formatMessage(msg('seo.tools.keywords.ideas.intro'))}
-            action={
-              <Button
-                variant="secondary"
-                startIcon={<Sparkle />}
-                loading={suggest.isPending}
-                onClick={() => suggest.mutate()}
-              >
-                {formatMessage(
-                  msg(suggest.data ? 'seo.tools.again' : 'seo.tools.keywords.ideas.suggest'),
-                )}
-              </Button>
-            }
-          >
-            {suggest.isPending ? (
-              <Loader small>{formatMessage(msg('seo.tools.writing'))}</Loader>
-            ) : null}
-            {suggest.isError ? (
-              <Typography textColor="danger600">{errorMessage(suggest.error)}</Typography>
-            ) : null}
-            {suggest.data ? (
-              <Grid.Root gap={4} data-testid="keyword-ideas">
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={2}>
-                  <Typography variant="sigma">
-                    {formatMessage(msg('seo.tools.keywords.ideas.phrases'))}
-                  </Typography>
-                  {suggest.data.keyphrases.map((idea) => (
-                    <Flex key={idea.keyphrase} gap={2}>
-                      <Typography>{idea.keyphrase}</Typography>
-                      <Badge>{idea.intent}</Badge>
-                    </Flex>
-                  ))}
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={2}>
-                  <Typography variant="sigma">
-                    {formatMessage(msg('seo.tools.keywords.ideas.questions'))}
-                  </Typography>
-                  {suggest.data.questions.map((question) => (
-                    <Typography key={question}>{question}</Typography>
-                  ))}
-                </Grid.Item>
-              </Grid.Root>
-            ) : null}
-          </ToolCard>
+          {/* The ideas are a writer's run: they need the writer permission too. */}
+          {canWrite ? (
+            <ToolCard
+              title={formatMessage(msg('seo.tools.keywords.ideas'))}
+              subtitle={formatMessage(msg('seo.tools.keywords.ideas.intro'))}
+              action={
+                <Button
+                  variant="secondary"
+                  startIcon={<Sparkle />}
+                  loading={suggest.isPending}
+                  onClick={() => suggest.mutate(report)}
+                >
+                  {formatMessage(
+                    msg(suggest.data ? 'seo.tools.again' : 'seo.tools.keywords.ideas.suggest'),
+                  )}
+                </Button>
+              }
+            >
+              {suggest.isPending ? (
+                <Loader small>{formatMessage(msg('seo.tools.writing'))}</Loader>
+              ) : null}
+              {suggest.isError ? (
+                <Typography textColor="danger600">{errorMessage(suggest.error)}</Typography>
+              ) : null}
+              {suggest.data ? (
+                <Grid.Root gap={4} data-testid="keyword-ideas">
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={2}>
+                    <Typography variant="sigma">
+                      {formatMessage(msg('seo.tools.keywords.ideas.phrases'))}
+                    </Typography>
+                    {suggest.data.keyphrases.map((idea, i) => (
+                      <Flex key={i} gap={2}>
+                        <Typography>{idea.keyphrase}</Typography>
+                        <Badge>{idea.intent}</Badge>
+                      </Flex>
+                    ))}
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={2}>
+                    <Typography variant="sigma">
+                      {formatMessage(msg('seo.tools.keywords.ideas.questions'))}
+                    </Typography>
+                    {suggest.data.questions.map((question, i) => (
+                      <Typography key={i}>{question}</Typography>
+                    ))}
+                  </Grid.Item>
+                </Grid.Root>
+              ) : null}
+            </ToolCard>
+          ) : null}
         </>
       ) : null}
     </Flex>

@@ -2,12 +2,17 @@ import { Box, Tabs } from '@strapi/design-system';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
+import { ACTIONS } from '../../../../contracts/permissions';
+import { usePermissions } from '../../../hooks/usePermissions';
 import { msg, type TranslationKey } from '../../../utils/translations';
 import { AltTextTool } from './AltTextTool';
 import { ContentGapTool } from './ContentGapTool';
 import { KeywordsTool } from './KeywordsTool';
 import { MetaTool } from './MetaTool';
 import { StructuredDataTool } from './StructuredDataTool';
+
+/** The meta generator is a writer's run: it needs the writer permission too. */
+const NEEDS_WRITER = new Set(['meta']);
 
 const TOOLS = [
   { id: 'keywords', label: 'seo.tools.tab.keywords', Tool: KeywordsTool },
@@ -21,7 +26,9 @@ const TOOLS = [
 export const SeoToolsPage = () => {
   const { formatMessage } = useIntl();
   const [params, setParams] = useSearchParams();
-  const current = TOOLS.find((tool) => tool.id === params.get('tool'))?.id ?? TOOLS[0].id;
+  const { can } = usePermissions();
+  const tools = TOOLS.filter((tool) => !NEEDS_WRITER.has(tool.id) || can(ACTIONS.writerUse));
+  const current = tools.find((tool) => tool.id === params.get('tool'))?.id ?? tools[0]!.id;
   return (
     <Page.Main>
       <Page.Title>{formatMessage(msg('seo.tools.title'))}</Page.Title>
@@ -36,13 +43,13 @@ export const SeoToolsPage = () => {
           onValueChange={(tool: string) => setParams({ tool }, { replace: true })}
         >
           <Tabs.List aria-label={formatMessage(msg('seo.tools.title'))}>
-            {TOOLS.map((tool) => (
+            {tools.map((tool) => (
               <Tabs.Trigger key={tool.id} value={tool.id}>
                 {formatMessage(msg(tool.label))}
               </Tabs.Trigger>
             ))}
           </Tabs.List>
-          {TOOLS.map(({ id, Tool }) => (
+          {tools.map(({ id, Tool }) => (
             <Tabs.Content key={id} value={id}>
               <Box paddingTop={5}>
                 <Tool />

@@ -30,7 +30,7 @@ import { AVAILABILITY } from '../../../../contracts/seo-tools';
 import { errorMessage, useApi } from '../../../hooks/useApi';
 import { msg, type TranslationKey } from '../../../utils/translations';
 import { EntryPicker } from './EntryPicker';
-import type { EntryChoice } from './subject';
+import { entryRef, type EntryChoice } from './subject';
 import { ToolCard } from './ToolCard';
 
 type Result = StructuredData & { social: { tags: SocialTag[]; missing: string[] } };
@@ -85,11 +85,7 @@ export const StructuredDataTool = () => {
       const { brand, ...offer } = given(product);
       return (
         await api.post<Result>('/seo/tools/structured-data', {
-          entry: {
-            uid: entry!.uid,
-            documentId: entry!.documentId,
-            ...(entry!.locale ? { locale: entry!.locale } : {}),
-          },
+          entry: entryRef(entry!),
           type,
           ...given(site),
           ...(type === 'Product'
@@ -126,7 +122,13 @@ export const StructuredDataTool = () => {
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
       <ToolCard>
-        <EntryPicker value={entry} onChange={setEntry} />
+        <EntryPicker
+          value={entry}
+          onChange={(next) => {
+            setEntry(next);
+            build.reset();
+          }}
+        />
         <Grid.Root gap={4}>
           <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
             <Field.Root name="structured-type">

@@ -15,16 +15,17 @@ export const EMPTY_SUBJECT: Subject = { kind: 'entry', entry: null };
 export const isReady = (subject: Subject) =>
   subject.kind === 'entry' ? Boolean(subject.entry) : Boolean(subject.text.trim());
 
+/** An entry as the tools' routes name it. */
+export const entryRef = (entry: EntryChoice) => ({
+  uid: entry.uid,
+  documentId: entry.documentId,
+  ...(entry.locale ? { locale: entry.locale } : {}),
+});
+
 /** The request fields a subject becomes (`entry`, or `text` with its title and locale). */
 export const subjectBody = (subject: Subject) =>
   subject.kind === 'entry'
-    ? {
-        entry: {
-          uid: subject.entry!.uid,
-          documentId: subject.entry!.documentId,
-          ...(subject.entry!.locale ? { locale: subject.entry!.locale } : {}),
-        },
-      }
+    ? { entry: entryRef(subject.entry!) }
     : {
         text: subject.text,
         ...(subject.title.trim() ? { title: subject.title.trim() } : {}),
