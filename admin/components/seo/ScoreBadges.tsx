@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Badge, Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { msg } from '../../utils/translations';
@@ -5,7 +6,8 @@ import { msg } from '../../utils/translations';
 const toneOf = (score: number) => (score >= 80 ? 'success' : score >= 50 ? 'warning' : 'danger');
 
 /** The two scores, coloured as their band: under 50 bad, 50 to 79 ok, 80 and over good. */
-export const ScoreBadges = ({ seo, readability }: { seo: number; readability: number }) => {
+// Memoised: the panel re-renders on every keystroke and re-score; the scores change less often.
+export const ScoreBadges = memo(({ seo, readability }: { seo: number; readability: number }) => {
   const { formatMessage } = useIntl();
   return (
     <Flex gap={2} wrap="wrap">
@@ -21,4 +23,4 @@ export const ScoreBadges = ({ seo, readability }: { seo: number; readability: nu
       </Badge>
     </Flex>
   );
-};
+});

@@ -1,5 +1,5 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
   cutToWidth,
@@ -14,8 +14,8 @@ import { msg } from '../../utils/translations';
 const MOBILE_TITLE_PX = 2 * 330;
 const MOBILE_DESCRIPTION_PX = 3 * 300;
 
-/** The result as Google would show it, cut where Google would cut it. */
-export const SearchPreview = ({
+/** The result as Google would show it, cut where Google would cut it (memoised: see the panel). */
+export const SearchPreview = memo(function SearchPreview({
   title,
   description,
   slug,
@@ -25,7 +25,7 @@ export const SearchPreview = ({
   description: string;
   slug: string;
   baseUrl: string;
-}) => {
+}) {
   const { formatMessage } = useIntl();
   const [mobile, setMobile] = useState(false);
   const shownTitle = cutToWidth(title, mobile ? MOBILE_TITLE_PX : TITLE_MAX_PX, titleWidth);
@@ -68,4 +68,4 @@ export const SearchPreview = ({
       </Box>
     </Flex>
   );
-};
+});

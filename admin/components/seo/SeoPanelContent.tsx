@@ -5,7 +5,7 @@ import {
   useNotification,
 } from '@strapi/strapi/admin';
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { analyze, paperOfEntry, type Attributes } from '../../../analysis/seo';
 import { errorMessage, useApi } from '../../hooks/useApi';
@@ -181,31 +181,15 @@ export const SeoPanelContent = ({
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="seo-panel">
       <ScoreBadges seo={result.seoScore} readability={result.readabilityScore} />
-      <Field.Root name="seo-keyphrase" hint={formatMessage(msg('seo.panel.keyphrase.hint'))}>
-        <Field.Label>{formatMessage(msg('seo.panel.keyphrase'))}</Field.Label>
-        <TextInput
-          value={keyphrase}
-          onChange={(event: { target: { value: string } }) => setKeyphrase(event.target.value)}
-        />
-        <Field.Hint />
-      </Field.Root>
-      <Field.Root name="seo-synonyms" hint={formatMessage(msg('seo.panel.synonyms.hint'))}>
-        <Field.Label>{formatMessage(msg('seo.panel.synonyms'))}</Field.Label>
-        <TextInput
-          value={synonyms}
-          onChange={(event: { target: { value: string } }) => setSynonyms(event.target.value)}
-        />
-        <Field.Hint />
-      </Field.Root>
-      <Button
-        variant="secondary"
-        loading={save.isPending}
-        disabled={!documentId}
-        onClick={() => save.mutate()}
-        fullWidth
-      >
-        {formatMessage(msg(documentId ? 'seo.panel.save' : 'seo.panel.saveFirst'))}
-      </Button>
+      <FocusFields
+        keyphrase={keyphrase}
+        synonyms={synonyms}
+        onKeyphrase={setKeyphrase}
+        onSynonyms={setSynonyms}
+        onSave={save.mutate}
+        saving={save.isPending}
+        saved={Boolean(documentId)}
+      />
       <Section title={formatMessage(msg('seo.panel.seo'))}>
         <AssessmentList analysis={result} group="seo" />
       </Section>
@@ -223,6 +207,56 @@ export const SeoPanelContent = ({
     </Flex>
   );
 };
+
+/** The focus keyphrase and synonyms with their save button; memoised like the rest of the panel. */
+const FocusFields = memo(function FocusFields({
+  keyphrase,
+  synonyms,
+  onKeyphrase,
+  onSynonyms,
+  onSave,
+  saving,
+  saved,
+}: {
+  keyphrase: string;
+  synonyms: string;
+  onKeyphrase(value: string): void;
+  onSynonyms(value: string): void;
+  onSave(): void;
+  saving: boolean;
+  saved: boolean;
+}) {
+  const { formatMessage } = useIntl();
+  return (
+    <>
+      <Field.Root name="seo-keyphrase" hint={formatMessage(msg('seo.panel.keyphrase.hint'))}>
+        <Field.Label>{formatMessage(msg('seo.panel.keyphrase'))}</Field.Label>
+        <TextInput
+          value={keyphrase}
+          onChange={(event: { target: { value: string } }) => onKeyphrase(event.target.value)}
+        />
+        <Field.Hint />
+      </Field.Root>
+      <Field.Root name="seo-synonyms" hint={formatMessage(msg('seo.panel.synonyms.hint'))}>
+        <Field.Label>{formatMessage(msg('seo.panel.synonyms'))}</Field.Label>
+        <TextInput
+          value={synonyms}
+          onChange={(event: { target: { value: string } }) => onSynonyms(event.target.value)}
+        />
+        <Field.Hint />
+      </Field.Root>
+      <Button
+        variant="secondary"
+        loading={saving}
+        disabled={!saved}
+        onClick={() => onSave()}
+        fullWidth
+      >
+        {formatMessage(msg(saved ? 'seo.panel.save' : 'seo.panel.saveFirst'))}
+      </Button>
+    </>
+  );
+});
 
 /** The panel with the plugin's query client: the edit view has none of its own for us. */
 export const SeoPanelWithData = (props: Parameters<typeof SeoPanelContent>[0]) => (
