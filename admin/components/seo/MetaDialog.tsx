@@ -7,9 +7,10 @@ import {
 } from '@strapi/strapi/admin';
 import { QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
+import type { OutputOf } from '../../../writers';
 import { mergeModels, paperOfEntry, textModelOf, type Attributes } from '../../../analysis/seo';
-import type { GenerationView } from '../../../contracts/generations';
 import { errorMessage, useApi } from '../../hooks/useApi';
+import { useWriterOutput } from '../../hooks/useWriterOutput';
 import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { queryClient } from '../../utils/queryClient';
 import { msg } from '../../utils/translations';
@@ -19,10 +20,7 @@ const VARIANTS = 3;
 /** The writer's source notes take this much of the body. */
 const SOURCE_CHARS = 20_000;
 
-interface MetaVariant {
-  metaTitle: string;
-  metaDescription: string;
-}
+type MetaVariant = OutputOf<'seo-meta'>['variants'][number];
 
 interface Props {
   model: string;
@@ -39,6 +37,7 @@ const MetaDialog = ({ model, documentId, locale, onClose }: Props) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const api = useApi();
+  const runWriter = useWriterOutput();
   const { contentType, components } = useContentManagerContext();
   const values = useForm('SeoMeta', (state) => state.values) as Record<string, unknown>;
   const setValue = useForm('SeoMeta', (state) => state.onChange);
@@ -69,16 +68,15 @@ const MetaDialog = ({ model, documentId, locale, onClose }: Props) => {
         .join('\n\n')
         .slice(0, SOURCE_CHARS);
       const keyphrase = report.data?.keyphrase;
-      const generation = await api.post<GenerationView>('/writers/seo-meta/generate', {
-        input: {
+      return (
+        await runWriter<{ variants: MetaVariant[] }>('seo-meta', {
           topic: (paper.title ?? '').trim() || formatMessage(msg('seo.meta.untitled')),
           variants: VARIANTS,
           ...(body ? { sourceNotes: body } : {}),
           ...(keyphrase ? { keywords: { primary: keyphrase } } : {}),
           ...(locale && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale) ? { locale } : {}),
-        },
-      });
-      return (generation.data.output as { variants: MetaVariant[] }).variants;
+        })
+      ).variants;
     },
   });
 

@@ -15,11 +15,12 @@ import { Plus, Sparkle, Trash } from '@strapi/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import type { OutputOf } from '../../../../writers';
 import { describeGap, type ContentGap } from '../../../../analysis/seo/tools/content-gap';
-import type { GenerationView } from '../../../../contracts/generations';
 import { MAX_COMPETITORS } from '../../../../contracts/seo-tools';
 import { ACTIONS } from '../../../../contracts/permissions';
 import { errorMessage, useApi } from '../../../hooks/useApi';
+import { useWriterOutput } from '../../../hooks/useWriterOutput';
 import { usePermissions } from '../../../hooks/usePermissions';
 import { msg } from '../../../utils/translations';
 import { SubjectPicker } from './SubjectPicker';
@@ -29,10 +30,7 @@ import { ToolCard } from './ToolCard';
 
 type Gap = ContentGap & { title: string | null };
 
-interface Advice {
-  summary: string;
-  additions: { heading: string; why: string; points: string[] }[];
-}
+type Advice = OutputOf<'content-gap'>;
 
 interface Competitor {
   key: number;
@@ -56,6 +54,7 @@ const blankPage = (): Competitor => ({ key: (nextKey += 1), label: '', html: '' 
 export const ContentGapTool = () => {
   const { formatMessage } = useIntl();
   const api = useApi();
+  const runWriter = useWriterOutput();
   const [subject, setSubject] = useState<Subject>(EMPTY_SUBJECT);
   const [pages, setPages] = useState<Competitor[]>(() => [blankPage()]);
   const filled = pages.filter((page) => page.html.trim());
@@ -63,13 +62,10 @@ export const ContentGapTool = () => {
   const canWrite = usePermissions().can(ACTIONS.writerUse);
   const advise = useMutation({
     mutationFn: async (gap: Gap) => {
-      const generation = await api.post<GenerationView>('/writers/content-gap/generate', {
-        input: {
-          topic: (gap.title || formatMessage(msg('seo.meta.untitled'))).slice(0, 300),
-          sourceNotes: describeGap(gap),
-        },
+      return runWriter<Advice>('content-gap', {
+        topic: (gap.title || formatMessage(msg('seo.meta.untitled'))).slice(0, 300),
+        sourceNotes: describeGap(gap),
       });
-      return generation.data.output as Advice;
     },
   });
   const compare = useMutation({

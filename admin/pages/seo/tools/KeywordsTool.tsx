@@ -13,10 +13,11 @@ import { Search, Sparkle } from '@strapi/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import type { OutputOf } from '../../../../writers';
 import type { KeywordReport } from '../../../../analysis/seo/tools/keywords';
-import type { GenerationView } from '../../../../contracts/generations';
 import { ACTIONS } from '../../../../contracts/permissions';
 import { errorMessage, useApi } from '../../../hooks/useApi';
+import { useWriterOutput } from '../../../hooks/useWriterOutput';
 import { usePermissions } from '../../../hooks/usePermissions';
 import { msg } from '../../../utils/translations';
 import { SubjectPicker } from './SubjectPicker';
@@ -26,10 +27,7 @@ import { ToolCard } from './ToolCard';
 
 type Report = KeywordReport & { title: string | null };
 
-interface Ideas {
-  keyphrases: { keyphrase: string; intent: string }[];
-  questions: string[];
-}
+type Ideas = OutputOf<'seo-keywords'>;
 
 const IDEAS = 8;
 
@@ -37,6 +35,7 @@ const IDEAS = 8;
 export const KeywordsTool = () => {
   const { formatMessage, formatNumber } = useIntl();
   const api = useApi();
+  const runWriter = useWriterOutput();
   const [subject, setSubject] = useState<Subject>(EMPTY_SUBJECT);
   const [keyphrase, setKeyphrase] = useState('');
 
@@ -45,16 +44,13 @@ export const KeywordsTool = () => {
     mutationFn: async (report: Report) => {
       const terms = [...report.terms.two, ...report.terms.one].map((term) => term.term);
       const phrase = report.keyphrase?.text;
-      const generation = await api.post<GenerationView>('/writers/seo-keywords/generate', {
-        input: {
-          topic: (report.title || phrase || terms[0] || 'this page').slice(0, 300),
-          ideas: IDEAS,
-          ...(phrase ? { keywords: { primary: phrase.slice(0, 80) } } : {}),
-          ...(report.language ? { locale: report.language } : {}),
-          sourceNotes: `The page has ${report.wordCount} words. Its commonest terms: ${terms.join(', ')}.`,
-        },
+      return runWriter<Ideas>('seo-keywords', {
+        topic: (report.title || phrase || terms[0] || 'this page').slice(0, 300),
+        ideas: IDEAS,
+        ...(phrase ? { keywords: { primary: phrase.slice(0, 80) } } : {}),
+        ...(report.language ? { locale: report.language } : {}),
+        sourceNotes: `The page has ${report.wordCount} words. Its commonest terms: ${terms.join(', ')}.`,
       });
-      return generation.data.output as Ideas;
     },
   });
 

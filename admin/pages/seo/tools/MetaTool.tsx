@@ -14,17 +14,15 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { GenerationView } from '../../../../contracts/generations';
+import type { OutputOf } from '../../../../writers';
 import { LocaleSelect } from '../../../components/schema-form/LocaleSelect';
 import { SearchPreview } from '../../../components/seo/SearchPreview';
-import { errorMessage, useApi } from '../../../hooks/useApi';
+import { errorMessage } from '../../../hooks/useApi';
+import { useWriterOutput } from '../../../hooks/useWriterOutput';
 import { msg } from '../../../utils/translations';
 import { ToolCard } from './ToolCard';
 
-interface MetaVariant {
-  metaTitle: string;
-  metaDescription: string;
-}
+type MetaVariant = OutputOf<'seo-meta'>['variants'][number];
 
 const VARIANTS = 3;
 
@@ -32,7 +30,7 @@ const VARIANTS = 3;
 export const MetaTool = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const api = useApi();
+  const runWriter = useWriterOutput();
   const [topic, setTopic] = useState('');
   const [keyphrase, setKeyphrase] = useState('');
   const [page, setPage] = useState('');
@@ -41,16 +39,15 @@ export const MetaTool = () => {
 
   const generate = useMutation({
     mutationFn: async () => {
-      const generation = await api.post<GenerationView>('/writers/seo-meta/generate', {
-        input: {
+      return (
+        await runWriter<{ variants: MetaVariant[] }>('seo-meta', {
           topic: topic.trim(),
           variants: VARIANTS,
           locale,
           ...(keyphrase.trim() ? { keywords: { primary: keyphrase.trim() } } : {}),
           ...(page.trim() ? { sourceNotes: page.trim().slice(0, 20_000) } : {}),
-        },
-      });
-      return (generation.data.output as { variants: MetaVariant[] }).variants;
+        })
+      ).variants;
     },
   });
 
