@@ -32,7 +32,8 @@ export default {
       },
       {
         id: `${PLUGIN_ID}-seo-types`,
-        to: `${PLUGIN_ID}/seo-types`,
+        // Not under the providers page's path: the settings menu marks a link active by prefix.
+        to: `${PLUGIN_ID}-seo-types`,
         intlLabel: msg('seo.settings.link'),
         Component: () => import('./pages/settings/SeoTypesPage'),
         permissions: adminPermission(ACTIONS.settingsRead),

@@ -14,7 +14,7 @@ export const historyPath = (documentId?: string) =>
   `/plugins/${PLUGIN_ID}/history${documentId ? `/${documentId}` : ''}`;
 
 /** Settings pages sit under `/settings`, outside the plugin's own routes. */
-export const seoTypesSettingsPath = `/settings/${PLUGIN_ID}/seo-types`;
+export const seoTypesSettingsPath = `/settings/${PLUGIN_ID}-seo-types`;
 
 /** The saved entry in the Content Manager, in the locale it was saved in. */
 export const contentManagerPath = ({ uid, documentId, locale }: SavedDraft) =>

@@ -273,7 +273,7 @@ describe('the SEO tools', () => {
   });
 
   it('opens the SEO content types settings with the detected mappings', async () => {
-    await e2e.page.goto(`${e2e.server.url}/admin/settings/alwrity/seo-types`);
+    await e2e.page.goto(`${e2e.server.url}/admin/settings/alwrity-seo-types`);
     await e2e.page.getByRole('heading', { name: 'SEO content types' }).waitFor({ timeout: 30_000 });
     await e2e.page.getByText('Landing page').first().waitFor();
     await screenshot(e2e.page, '23-seo-settings');

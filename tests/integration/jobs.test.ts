@@ -101,20 +101,22 @@ describe('queued generations on BullMQ and real Redis', () => {
   });
 
   it('cancels jobs waiting for a model-call slot or in the queue, without calling the model', async () => {
-    suite.fake.setDefault({ text: 'slow', firstTokenDelayMs: 600 });
-    // Four calls fill the suite's four slots; the worker holds eight more jobs (three per slot),
-    // waiting for one; the thirteenth waits in the queue.
-    const ids: string[] = [];
-    for (let i = 0; i < 13; i += 1) ids.push(await startGeneration(suite.app));
+    // Under the stream idle timeout (2 s), and long enough to queue the last two runs meanwhile.
+    suite.fake.setDefault({ text: 'slow', firstTokenDelayMs: 1500 });
+    // Eleven runs at once: four calls fill the suite's four slots, seven wait beside them in the
+    // worker (three jobs per slot); then the twelfth is the worker's last, waiting for a slot,
+    // and the thirteenth waits in the queue.
+    const ids = await Promise.all(Array.from({ length: 11 }, () => startGeneration(suite.app)));
     await suite.fake.waitFor((requests) => requests.length === 4);
-    const [forSlot, inQueue] = [ids[11]!, ids[12]!];
+    const forSlot = await startGeneration(suite.app);
+    const inQueue = await startGeneration(suite.app);
     await waitForStatus(suite.app, forSlot, 'running');
     expect((await generation(suite.strapi, inQueue)).status).toBe('queued');
     for (const id of [forSlot, inQueue]) {
       await suite.app.as('superAdmin').post(`/alwrity/jobs/${id}/cancel`).expect(200);
       await waitForStatus(suite.app, id, 'canceled');
     }
-    await Promise.all(ids.slice(0, 11).map((id) => waitForStatus(suite.app, id, 'succeeded')));
+    await Promise.all(ids.map((id) => waitForStatus(suite.app, id, 'succeeded')));
     expect(chatRequests()).toHaveLength(11);
     expect(peakOpen(chatRequests())).toBe(4);
   });

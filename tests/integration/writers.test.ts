@@ -31,6 +31,8 @@ describe('GET /alwrity/writers', () => {
       'video-script',
       'faq',
       'seo-meta',
+      'seo-keywords',
+      'content-gap',
     ]);
     const social = body.data.find((writer: { id: string }) => writer.id === 'social');
     expect(social.optionsSchema.properties.networks.items.enum).toEqual([
