@@ -94,17 +94,29 @@ const sharedKeyphrasesOf = (rows: ScoreRow[], locale: string | null) => {
   const language = languageOf(locale ?? undefined);
   const byPhrase = new Map<
     string,
-    { keyphrase: string; entries: { documentId: string; title: string | null }[] }
+    { forms: string[]; entries: { documentId: string; title: string | null }[] }
   >();
   for (const row of rows) {
     const phrase = row.keyphrase ? phraseOf(row.keyphrase, language) : null;
     if (!phrase) continue;
     const key = phrase.exact ? phrase.words.join(' ') : [...phrase.stems].sort().join(' ');
-    const group = byPhrase.get(key) ?? { keyphrase: row.keyphrase!.trim(), entries: [] };
+    const group = byPhrase.get(key) ?? { forms: [], entries: [] };
+    group.forms.push(phrase.text.toLowerCase());
     group.entries.push({ documentId: row.targetDocumentId, title: row.targetTitle });
     byPhrase.set(key, group);
   }
-  return [...byPhrase.values()].filter((group) => group.entries.length > 1);
+  return [...byPhrase.values()]
+    .filter((group) => group.entries.length > 1)
+    .map(({ forms, entries }) => ({ keyphrase: nameOf(forms), entries }));
+};
+
+/** A group's name, whatever order the rows come in: its commonest form, then its shortest. */
+const nameOf = (forms: string[]) => {
+  const counts = new Map<string, number>();
+  for (const form of forms) counts.set(form, (counts.get(form) ?? 0) + 1);
+  return [...counts].sort(
+    ([a, m], [b, n]) => n - m || a.length - b.length || a.localeCompare(b),
+  )[0]![0];
 };
 
 /**
