@@ -9,12 +9,13 @@ import { QueryClientProvider, useMutation, useQuery } from '@tanstack/react-quer
 import { useIntl } from 'react-intl';
 import type { OutputOf } from '../../../writers';
 import { mergeModels, paperOfEntry, textModelOf, type Attributes } from '../../../analysis/seo';
-import { errorMessage, useApi } from '../../hooks/useApi';
+import { useApi } from '../../hooks/useApi';
 import { useWriterOutput } from '../../hooks/useWriterOutput';
 import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { queryClient } from '../../utils/queryClient';
 import { msg } from '../../utils/translations';
 import { SearchPreview } from './SearchPreview';
+import { ErrorText } from '../ErrorText';
 
 const VARIANTS = 3;
 /** The writer's source notes take this much of the body. */
@@ -97,18 +98,14 @@ const MetaDialog = ({ model, documentId, locale, onClose }: Props) => {
               msg(canApply || types.isLoading ? 'seo.meta.intro' : 'seo.meta.noFields'),
             )}
           </Typography>
-          {types.isError ? (
-            <Typography textColor="danger600">{errorMessage(types.error)}</Typography>
-          ) : null}
+          <ErrorText error={types.error} />
           {generate.isPending ? (
             <Flex justifyContent="center" padding={4} gap={2}>
               <Loader small />
               <Typography>{formatMessage(msg('seo.meta.writing'))}</Typography>
             </Flex>
           ) : null}
-          {generate.isError ? (
-            <Typography textColor="danger600">{errorMessage(generate.error)}</Typography>
-          ) : null}
+          <ErrorText error={generate.error} />
           {(generate.data ?? []).map((variant, i) => (
             <Box
               key={i}

@@ -10,6 +10,7 @@ import { msg } from '../../../utils/translations';
 import { EntryPicker } from './EntryPicker';
 import { entryRef, type EntryChoice } from './subject';
 import { ToolCard } from './ToolCard';
+import { ErrorText } from '../../../components/ErrorText';
 
 /** One image: its suggestion, editable, applied to the media library file on click. */
 const ImageRow = ({ image }: { image: AltTextSuggestion }) => {
@@ -105,9 +106,7 @@ export const AltTextTool = () => {
             {formatMessage(msg('seo.tools.alt.suggest'))}
           </Button>
         </Flex>
-        {suggest.isError ? (
-          <Typography textColor="danger600">{errorMessage(suggest.error)}</Typography>
-        ) : null}
+        <ErrorText error={suggest.error} />
       </ToolCard>
       {suggest.isPending ? <Loader>{formatMessage(msg('seo.tools.alt.looking'))}</Loader> : null}
       {result ? (

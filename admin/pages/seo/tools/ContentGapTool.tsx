@@ -19,7 +19,7 @@ import type { OutputOf } from '../../../../writers';
 import { describeGap, type ContentGap } from '../../../../analysis/seo/tools/content-gap';
 import { MAX_COMPETITORS } from '../../../../contracts/seo-tools';
 import { ACTIONS } from '../../../../contracts/permissions';
-import { errorMessage, useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../hooks/useApi';
 import { useWriterOutput } from '../../../hooks/useWriterOutput';
 import { usePermissions } from '../../../hooks/usePermissions';
 import { msg } from '../../../utils/translations';
@@ -27,6 +27,7 @@ import { SubjectPicker } from './SubjectPicker';
 import { EMPTY_SUBJECT, isReady, subjectBody, type Subject } from './subject';
 import { TermBars } from './TermBars';
 import { ToolCard } from './ToolCard';
+import { ErrorText } from '../../../components/ErrorText';
 
 type Gap = ContentGap & { title: string | null };
 
@@ -167,9 +168,7 @@ export const ContentGapTool = () => {
             {formatMessage(msg('seo.tools.gap.compare'))}
           </Button>
         </Flex>
-        {compare.isError ? (
-          <Typography textColor="danger600">{errorMessage(compare.error)}</Typography>
-        ) : null}
+        <ErrorText error={compare.error} />
       </ToolCard>
 
       {gap ? (
@@ -245,9 +244,7 @@ export const ContentGapTool = () => {
               {advise.isPending ? (
                 <Loader small>{formatMessage(msg('seo.tools.writing'))}</Loader>
               ) : null}
-              {advise.isError ? (
-                <Typography textColor="danger600">{errorMessage(advise.error)}</Typography>
-              ) : null}
+              <ErrorText error={advise.error} />
               {advise.data ? (
                 <Flex direction="column" alignItems="stretch" gap={3} data-testid="gap-advice">
                   <Typography>{advise.data.summary}</Typography>

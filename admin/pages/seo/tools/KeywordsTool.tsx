@@ -16,7 +16,7 @@ import { useIntl } from 'react-intl';
 import type { OutputOf } from '../../../../writers';
 import type { KeywordReport } from '../../../../analysis/seo/tools/keywords';
 import { ACTIONS } from '../../../../contracts/permissions';
-import { errorMessage, useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../hooks/useApi';
 import { useWriterOutput } from '../../../hooks/useWriterOutput';
 import { usePermissions } from '../../../hooks/usePermissions';
 import { msg } from '../../../utils/translations';
@@ -24,6 +24,7 @@ import { SubjectPicker } from './SubjectPicker';
 import { EMPTY_SUBJECT, isReady, subjectBody, type Subject } from './subject';
 import { TermBars } from './TermBars';
 import { ToolCard } from './ToolCard';
+import { ErrorText } from '../../../components/ErrorText';
 
 type Report = KeywordReport & { title: string | null };
 
@@ -104,9 +105,7 @@ export const KeywordsTool = () => {
             {formatMessage(msg('seo.tools.analyse'))}
           </Button>
         </Flex>
-        {analyse.isError ? (
-          <Typography textColor="danger600">{errorMessage(analyse.error)}</Typography>
-        ) : null}
+        <ErrorText error={analyse.error} />
       </ToolCard>
 
       {report ? (
@@ -219,9 +218,7 @@ export const KeywordsTool = () => {
               {suggest.isPending ? (
                 <Loader small>{formatMessage(msg('seo.tools.writing'))}</Loader>
               ) : null}
-              {suggest.isError ? (
-                <Typography textColor="danger600">{errorMessage(suggest.error)}</Typography>
-              ) : null}
+              <ErrorText error={suggest.error} />
               {suggest.data ? (
                 <Grid.Root gap={4} data-testid="keyword-ideas">
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch" gap={2}>

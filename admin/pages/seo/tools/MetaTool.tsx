@@ -17,10 +17,10 @@ import { useIntl } from 'react-intl';
 import type { OutputOf } from '../../../../writers';
 import { LocaleSelect } from '../../../components/schema-form/LocaleSelect';
 import { SearchPreview } from '../../../components/seo/SearchPreview';
-import { errorMessage } from '../../../hooks/useApi';
 import { useWriterOutput } from '../../../hooks/useWriterOutput';
 import { msg } from '../../../utils/translations';
 import { ToolCard } from './ToolCard';
+import { ErrorText } from '../../../components/ErrorText';
 
 type MetaVariant = OutputOf<'seo-meta'>['variants'][number];
 
@@ -121,9 +121,7 @@ export const MetaTool = () => {
             {formatMessage(msg(generate.data ? 'seo.meta.again' : 'seo.meta.generate'))}
           </Button>
         </Flex>
-        {generate.isError ? (
-          <Typography textColor="danger600">{errorMessage(generate.error)}</Typography>
-        ) : null}
+        <ErrorText error={generate.error} />
       </ToolCard>
       {generate.isPending ? (
         <Flex justifyContent="center" padding={4} gap={2}>

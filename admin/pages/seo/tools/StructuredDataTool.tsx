@@ -27,11 +27,12 @@ import {
   type StructuredData,
 } from '../../../../analysis/seo/tools/structured-data';
 import { AVAILABILITY } from '../../../../contracts/seo-tools';
-import { errorMessage, useApi } from '../../../hooks/useApi';
+import { useApi } from '../../../hooks/useApi';
 import { msg, type TranslationKey } from '../../../utils/translations';
 import { EntryPicker } from './EntryPicker';
 import { entryRef, type EntryChoice } from './subject';
 import { ToolCard } from './ToolCard';
+import { ErrorText } from '../../../components/ErrorText';
 
 type Result = StructuredData & { social: { tags: SocialTag[]; missing: string[] } };
 
@@ -189,9 +190,7 @@ export const StructuredDataTool = () => {
             {formatMessage(msg('seo.tools.structured.build'))}
           </Button>
         </Flex>
-        {build.isError ? (
-          <Typography textColor="danger600">{errorMessage(build.error)}</Typography>
-        ) : null}
+        <ErrorText error={build.error} />
       </ToolCard>
 
       {result ? (
