@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowList } from './net/address-policy';
 import { FEATURES, PROVIDER_NAMES, WORKER_MODES } from '../contracts/config';
 
 /**
@@ -57,6 +58,21 @@ const limitsSchema = z
   })
   .strict();
 
+const allowEntry = z
+  .string()
+  .trim()
+  .refine(
+    (entry) => {
+      try {
+        parseAllowList([entry]);
+        return entry.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a host name, an IP address or a CIDR range such as 10.0.0.0/8' },
+  );
+
 export const configSchema = z
   .object({
     providers: z
@@ -73,7 +89,8 @@ export const configSchema = z
     limits: limitsSchema.default(() => limitsSchema.parse({})),
     siteAnalyzer: z
       .object({
-        allowPrivateAddresses: z.array(z.string()).default([]),
+        /** Hosts, addresses or CIDR ranges the fetcher may reach although they are private. */
+        allowPrivateAddresses: z.array(allowEntry).default([]),
       })
       .strict()
       .default({ allowPrivateAddresses: [] }),

@@ -11,6 +11,20 @@ const jsonConfig = (env) => {
   }
 };
 
+/** ALWRITY_FETCH_ALLOW (comma-separated hosts or CIDRs) opens private addresses to the site analyzer. */
+const withFetchAllow = (config, env) => {
+  const allow = env.array('ALWRITY_FETCH_ALLOW', []).filter(Boolean);
+  if (!allow.length) return config;
+  const siteAnalyzer = config.siteAnalyzer ?? {};
+  return {
+    ...config,
+    siteAnalyzer: {
+      ...siteAnalyzer,
+      allowPrivateAddresses: [...(siteAnalyzer.allowPrivateAddresses ?? []), ...allow],
+    },
+  };
+};
+
 module.exports = ({ env }) => ({
   // Local-development default only: deployments set JWT_SECRET.
   'users-permissions': {
@@ -22,7 +36,7 @@ module.exports = ({ env }) => ({
     // The repository root, as an absolute path: Strapi resolves a relative one against its own folder.
     resolve: repoRoot,
     config: {
-      ...jsonConfig(env),
+      ...withFetchAllow(jsonConfig(env), env),
       // Set by worker.js: a worker process stays one whatever the shared config says.
       ...(env('ALWRITY_WORKER') ? { worker: env('ALWRITY_WORKER') } : {}),
     },
