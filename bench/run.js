@@ -4,6 +4,7 @@ const benches = {
   queue: require('./queue'),
   writers: require('./writers'),
   seo: require('./seo'),
+  site: require('./site'),
   'admin-size': require('./admin-size'),
 };
 

@@ -46,6 +46,8 @@ export interface KeywordsResponse {
   data: KeywordReport & { title: string | null };
 }
 
+const absoluteUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 export const MAX_COMPETITORS = 5;
 /**
  * Per pasted page: five of them still fit Strapi's default 1 MB JSON body (the admin drops
@@ -61,9 +63,15 @@ export const contentGapBody = z
         z
           .object({
             label: z.string().trim().min(1).max(100).optional(),
-            html: z.string().min(1).max(MAX_PAGE_HTML),
+            /** The page pasted, or its address for the server to fetch (through the safe fetcher). */
+            html: z.string().min(1).max(MAX_PAGE_HTML).optional(),
+            url: absoluteUrl.optional(),
           })
-          .strict(),
+          .strict()
+          .refine((page) => (page.html === undefined) !== (page.url === undefined), {
+            message: "give either the page's html or its url",
+            path: ['html'],
+          }),
       )
       .min(1)
       .max(MAX_COMPETITORS),
@@ -75,8 +83,6 @@ export type ContentGapBody = z.infer<typeof contentGapBody>;
 export interface ContentGapResponse {
   data: ContentGap & { title: string | null };
 }
-
-const absoluteUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const AVAILABILITY = [
   'InStock',

@@ -8,6 +8,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   jobs.registerKind(getService(strapi, 'generations').jobKind);
   jobs.registerKind(getService(strapi, 'blog-writer').jobKind);
   jobs.registerKind(getService(strapi, 'seo').runKind);
+  jobs.registerKind(getService(strapi, 'site-audits').crawlKind);
   await jobs.start();
 };
 

@@ -5,6 +5,7 @@ import { getService } from './utils/services';
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'seo').stop();
   await getService(strapi, 'jobs').stop();
+  await getService(strapi, 'fetcher').stop();
   await getService(strapi, 'board').close();
 };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../contracts/permissions';
 import { registerSeoReanalysis } from './lifecycles/seo-reanalysis';
-import { registerMcpTools } from './mcp/seo-analyze-tool';
+import { registerMcpTools } from './mcp';
 import { pluginConfig } from './utils/plugin-config';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {

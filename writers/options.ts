@@ -22,6 +22,9 @@ export const LOCALE_FORMAT = 'strapi-locale';
 
 const term = z.string().trim().min(1).max(80);
 
+export const MAX_SOURCE_URLS = 3;
+export const MAX_SOURCE_NOTES = 20_000;
+
 export const commonOptions = z
   .object({
     topic: z.string().trim().min(3).max(300).describe('What to write about'),
@@ -43,9 +46,15 @@ export const commonOptions = z
     length: z.enum(LENGTHS).default('medium').describe('Length'),
     sourceNotes: z
       .string()
-      .max(20_000)
+      .max(MAX_SOURCE_NOTES)
       .optional()
       .describe('Source notes: facts, quotes or pasted text to draw on'),
+    // Read by the server before the run: their text joins the source notes.
+    sourceUrls: z
+      .array(z.url({ protocol: /^https?$/, message: 'must be an http or https address' }).max(2000))
+      .max(MAX_SOURCE_URLS)
+      .optional()
+      .describe('Source URLs: pages to read and draw on'),
   })
   // An option a writer does not know is a mistake worth a 400, not something to drop silently.
   .strict();

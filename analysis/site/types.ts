@@ -106,6 +106,7 @@ export type SiteFindingId =
   | 'duplicate-descriptions'
   | 'orphan-pages'
   | 'redirect-chains'
+  | 'redirected-links'
   | 'blocked-by-robots'
   | 'hreflang-return-links';
 

@@ -4,6 +4,7 @@ import jobs from './jobs';
 import seo from './seo';
 import seoTools from './seo-tools';
 import settings from './settings';
+import siteAudits from './site-audits';
 import usage from './usage';
 import writers from './writers';
 
@@ -14,6 +15,7 @@ export default {
   seo,
   'seo-tools': seoTools,
   settings,
+  'site-audits': siteAudits,
   usage,
   writers,
 };

@@ -5,6 +5,7 @@ import { rewriteBody } from '../../contracts/writers';
 import { describeWriters, WRITER_IDS, WRITERS } from '../../writers';
 import { getService } from '../utils/services';
 import { answerStreamed } from '../utils/streamed-answer';
+import { withSourceUrls } from '../utils/source-urls';
 import { parseInput } from '../utils/validate';
 
 const writerParams = z.object({ writer: z.enum(WRITER_IDS) });
@@ -25,10 +26,11 @@ const writersController = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async generate(ctx: Context) {
     const { writer } = parseInput(writerParams, ctx.params, 'writer');
-    const { input } = parseInput(
+    const parsed = parseInput(
       z.object({ input: WRITERS[writer].options }).strict(),
       ctx.request.body,
     );
+    const input = await withSourceUrls(strapi, parsed.input);
     const writers = getService(strapi, 'writers');
     if (WRITERS[writer].mode === 'job') {
       const generation = await writers.queue(writer, input, ctx.state.user.id);

@@ -42,13 +42,3 @@ export const seoAnalyzeTool = {
       };
     },
 };
-
-interface McpRegistry {
-  registerTool(definition: unknown): void;
-}
-
-/** Adds the plugin's tools to Strapi's own MCP server (served when `server.mcp.enabled`). */
-export const registerMcpTools = (strapi: Core.Strapi) => {
-  const mcp = (strapi as unknown as { ai?: { mcp?: McpRegistry } }).ai?.mcp;
-  mcp?.registerTool(seoAnalyzeTool);
-};

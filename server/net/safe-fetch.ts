@@ -45,6 +45,11 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** The Accept header: HTML by default. */
   accept?: string;
+  /**
+   * False answers a redirect as it is (its status and Location), for a crawl that queues the
+   * target as a page of its own and so fetches each address once.
+   */
+  followRedirects?: boolean;
 }
 
 export interface SafeFetcher {
@@ -205,7 +210,11 @@ export const createSafeFetcher = (options: {
           });
           const ttfbMs = performance.now() - hopStarted;
           const headers = flatHeaders(response.headers);
-          if (REDIRECTS.has(response.statusCode) && headers.location) {
+          if (
+            REDIRECTS.has(response.statusCode) &&
+            headers.location &&
+            fetchOptions.followRedirects !== false
+          ) {
             await response.body.dump();
             if (redirects.length >= limits.maxRedirects) {
               throw new FetchRefusedError(

@@ -192,5 +192,33 @@ export default {
       handler: `seo-tools.${handler}`,
       config: requires(ACTIONS.seoUse),
     })),
+    // The site analyzer: an audit's every read reaches only what site-audit.read's conditions allow.
+    {
+      method: 'POST',
+      path: '/site-audits',
+      handler: 'site-audits.create',
+      config: requires(ACTIONS.siteAuditRun),
+    },
+    ...(
+      [
+        ['', 'find'],
+        ['/:documentId', 'findOne'],
+        ['/:documentId/pages', 'pages'],
+        ['/:documentId/compare/:otherDocumentId', 'compare'],
+        ['/:documentId/issues.csv', 'issuesCsv'],
+        ['/:documentId/events', 'events'],
+      ] as const
+    ).map(([path, handler]) => ({
+      method: 'GET',
+      path: `/site-audits${path}`,
+      handler: `site-audits.${handler}`,
+      config: requires(ACTIONS.siteAuditRead),
+    })),
+    {
+      method: 'POST',
+      path: '/site-audits/:documentId/cancel',
+      handler: 'site-audits.cancel',
+      config: requires(ACTIONS.siteAuditRun),
+    },
   ],
 };

@@ -3,11 +3,13 @@ import auditLog from './audit-log';
 import blogWriter from './blog-writer';
 import board from './board';
 import drafts from './drafts';
+import fetcher from './fetcher';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
 import seoTools from './seo-tools';
 import settings from './settings';
+import siteAudits from './site-audits';
 import usage from './usage';
 import writers from './writers';
 
@@ -17,11 +19,13 @@ export default {
   board,
   'blog-writer': blogWriter,
   drafts,
+  fetcher,
   generations,
   jobs,
   seo,
   'seo-tools': seoTools,
   settings,
+  'site-audits': siteAudits,
   usage,
   writers,
 };

@@ -196,14 +196,16 @@ const seoToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async contentGap(entry: Subject | null, body: ContentGapBody) {
       const subject = await subjectOf(entry, body);
-      const gap = contentGap(
-        subject,
-        body.competitors.map((page, i) => ({
-          label: page.label ?? `Page ${i + 1}`,
-          html: page.html,
-        })),
-        { locale: subject.locale },
+      const fetcher = getService(strapi, 'fetcher');
+      const competitors = await Promise.all(
+        body.competitors.map(async (page, i) => {
+          if (page.html !== undefined)
+            return { label: page.label ?? `Page ${i + 1}`, html: page.html };
+          const fetched = await fetcher.page(page.url!, `competitors.${i}.url`);
+          return { label: page.label ?? fetched.finalUrl, html: fetched.body };
+        }),
       );
+      const gap = contentGap(subject, competitors, { locale: subject.locale });
       return { title: subject.title ?? null, ...gap };
     },
 

@@ -4,11 +4,13 @@ import type { AuditLogService } from '../services/audit-log';
 import type { BlogWriterService } from '../services/blog-writer';
 import type { BoardService } from '../services/board';
 import type { DraftsService } from '../services/drafts';
+import type { FetcherService } from '../services/fetcher';
 import type { GenerationsService } from '../services/generations';
 import type { JobsService } from '../services/jobs';
 import type { SeoService } from '../services/seo';
 import type { SeoToolsService } from '../services/seo-tools';
 import type { SettingsService } from '../services/settings';
+import type { SiteAuditsService } from '../services/site-audits';
 import type { UsageService } from '../services/usage';
 import type { WritersService } from '../services/writers';
 import { PLUGIN_ID } from '../../contracts/permissions';
@@ -19,11 +21,13 @@ interface Services {
   board: BoardService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;
+  fetcher: FetcherService;
   generations: GenerationsService;
   jobs: JobsService;
   seo: SeoService;
   'seo-tools': SeoToolsService;
   settings: SettingsService;
+  'site-audits': SiteAuditsService;
   usage: UsageService;
   writers: WritersService;
 }

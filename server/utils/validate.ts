@@ -27,3 +27,9 @@ const NO_BODY = z.object({}).strict();
 export const assertNoBody = (body: unknown) => {
   parseInput(NO_BODY, body);
 };
+
+/** A 400 for one field whose value parsed but cannot be used (an address the fetcher refuses). */
+export const invalidField = (field: string, message: string, what = 'body') =>
+  new errors.ValidationError(`Invalid ${what}: ${field}: ${message}`, {
+    errors: [{ path: field.split('.'), field, message }],
+  });

@@ -43,6 +43,8 @@ export const testConfig = (
     default: 'openai',
   },
   limits: { retryBaseMs: 10, retryMaxMs: 2000, requestTimeoutMs: 5000, streamIdleTimeoutMs: 2000 },
+  // The fixture sites listen on 127.0.0.1; every other private address stays refused.
+  siteAnalyzer: { allowPrivateAddresses: ['127.0.0.1'] },
   ...(prefix ? { redis: { url: redisUrl, prefix } } : {}),
   ...extra,
 });

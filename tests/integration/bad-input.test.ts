@@ -119,6 +119,11 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['enabled'], 'yes'],
     long: [['mapping', 'title'], 100],
   },
+  'site-audits.create': {
+    valid: { url: 'http://127.0.0.1:9/', scope: 'site' },
+    typed: [['maxPages'], 'ten'],
+    long: [['keyphrase'], 100],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],
@@ -141,6 +146,19 @@ const QUERIES: Record<string, [string, string][]> = {
     ['uid=api::article.article&rating=great', 'rating'],
     ['uid=api::article.article&pageSize=500', 'pageSize'],
     ['uid=api::article.article&surprise=1', 'surprise'],
+  ],
+  'site-audits.find': [
+    ['scope=everything', 'scope'],
+    ['status=exploded', 'status'],
+    ['pageSize=101', 'pageSize'],
+    ['surprise=1', 'surprise'],
+  ],
+  'site-audits.pages': [
+    ['check=Not A Check', 'check'],
+    ['sort=votes', 'sort'],
+    ['order=sideways', 'order'],
+    [`q=${'q'.repeat(201)}`, 'q'],
+    ['surprise=1', 'surprise'],
   ],
   'generations.find': [
     ['page=-1', 'page'],

@@ -4,6 +4,7 @@ import adminRoutes from '../../server/routes/admin';
 import { blogReplies } from '../helpers/fake-blog';
 import { asEventStream, generation, GENERATION, waitForStatus } from '../helpers/jobs';
 import { allowLocales } from '../helpers/permissions';
+import { startFixtureSite, type FixtureSite } from '../helpers/fixture-site';
 import { createUser } from '../helpers/strapi';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
@@ -46,6 +47,7 @@ const label = (route: AdminRoute) => `${route.method} ${route.path}`;
 const urlOf = (route: AdminRoute, runId: string) =>
   `/alwrity${route.path
     .replace(/:(documentId|id)\b/, runId)
+    .replace(':otherDocumentId', runId)
     .replace(':writer', 'social')
     .replace(':index', '0')
     .replace(':uid', ARTICLE)
@@ -72,6 +74,8 @@ const withToken =
   };
 
 const ARTICLE = 'api::article.article';
+const SITE_AUDIT = 'plugin::alwrity.site-audit';
+let site: FixtureSite;
 
 /** Runs owned by the Author, each in the state its route acts on. */
 const startAsAuthor = async (path: string, body: object) => {
@@ -92,6 +96,23 @@ const finishedBlog = async (reviewOutline = false) => {
 };
 const runningPrompt = async () => {
   const id = await startAsAuthor('/alwrity/generations', { prompt: 'SLOW: still writing.' });
+  await waitForStatus(suite.app, id, 'running');
+  return id;
+};
+const pageAudit = async () => {
+  const { body } = await suite.app
+    .as('author')
+    .post('/alwrity/site-audits', { url: `${site.origin}/about` })
+    .expect(200);
+  return body.data.documentId as string;
+};
+const runningCrawl = async () => {
+  site.latencyMs = 2_000;
+  const id = await startAsAuthor('/alwrity/site-audits', {
+    url: `${site.origin}/`,
+    scope: 'site',
+    concurrency: 1,
+  });
   await waitForStatus(suite.app, id, 'running');
   return id;
 };
@@ -127,6 +148,12 @@ const OWNED: Record<string, OwnedCase> = {
   'generations.cancel': { run: runningPrompt, ok: 200 },
   'generations.continue': { run: () => finishedBlog(true), body: OUTLINE, ok: 202 },
   'generations.regenerateSection': { run: () => finishedBlog(), body: {}, ok: 200 },
+  'site-audits.findOne': { run: pageAudit, ok: 200 },
+  'site-audits.pages': { run: pageAudit, ok: 200 },
+  'site-audits.compare': { run: pageAudit, ok: 200 },
+  'site-audits.issuesCsv': { run: pageAudit, ok: 200 },
+  'site-audits.events': { run: pageAudit, ok: 200 },
+  'site-audits.cancel': { run: runningCrawl, ok: 200 },
   'generations.save': {
     run: () => finishedBlog(),
     body: { uid: ARTICLE, mapping: { title: 'title' } },
@@ -136,7 +163,9 @@ const OWNED: Record<string, OwnedCase> = {
 
 /** What a run looks like from outside: any write would change one of these. */
 const snapshot = async (id: string) => {
-  const row = await generation(suite.strapi, id);
+  const row =
+    (await generation(suite.strapi, id)) ??
+    (await suite.strapi.db.query(SITE_AUDIT).findOne({ where: { documentId: id } }));
   return JSON.stringify([row.status, row.output, row.targetDocumentId, row.updatedAt]);
 };
 
@@ -154,10 +183,11 @@ beforeAll(async () => {
   );
   // The Author role reaches the jobs routes too, under "Is creator", so every route on a run
   // is tried under the condition.
+  site = await startFixtureSite({ sectionPages: 5 });
   const author = await suite.strapi.service('admin::role').findOne({ code: 'strapi-author' });
   await suite.strapi.service('admin::role').addPermissions(
     author.id,
-    ['jobs.read', 'jobs.manage'].map((action) => ({
+    ['jobs.read', 'jobs.manage', 'site-audit.run', 'site-audit.read'].map((action) => ({
       action: `plugin::alwrity.${action}`,
       conditions: [IS_CREATOR],
     })),
@@ -184,7 +214,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await site.close();
   console.log(`route matrix: ${routes.length} routes, ${cases} cases`);
 });
 
@@ -267,7 +298,10 @@ describe("a run outside the user's role conditions", () => {
         error: undefined,
       });
       // The slow run is stopped, not left writing.
-      if (owned.run === runningPrompt) await waitForStatus(suite.app, id, 'canceled');
+      if (owned.run === runningPrompt || owned.run === runningCrawl) {
+        await waitForStatus(suite.app, id, 'canceled');
+        site.latencyMs = 0;
+      }
     },
     60_000,
   );

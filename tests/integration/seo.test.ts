@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { analyze } from '../../analysis/seo';
 import { contentCalendar, toBlocks, toHtml, toMarkdown } from '../fixtures/seo/articles';
+import { useMcp } from '../helpers/mcp';
 import { allowLocales } from '../helpers/permissions';
 import { createUser } from '../helpers/strapi';
 import { useSuite } from '../helpers/suite';
@@ -103,40 +102,7 @@ describe('POST /alwrity/seo/analyze', () => {
 });
 
 describe('the alwrity_seo_analyze tool on Strapi’s MCP server', () => {
-  let url: URL;
-  beforeAll(async () => {
-    const server = suite.strapi.server.httpServer;
-    if (!server.listening)
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`);
-  });
-
-  /** An admin token holding these plugin actions, as Settings → Admin tokens would make. */
-  const adminToken = async (name: string, actions: string[], others: object[] = []) => {
-    const { body } = await suite.app
-      .as('superAdmin')
-      .post('/admin/admin-tokens', {
-        name,
-        kind: 'admin',
-        lifespan: null,
-        adminPermissions: [
-          ...actions.map((action) => ({ action: `plugin::alwrity.${action}` })),
-          ...others,
-        ],
-      })
-      .expect(201);
-    return body.data.accessKey as string;
-  };
-
-  const connect = async (token: string) => {
-    const client = new Client({ name: 'alwrity-tests', version: '1.0.0' });
-    await client.connect(
-      new StreamableHTTPClientTransport(url, {
-        requestInit: { headers: { Authorization: `Bearer ${token}` } },
-      }),
-    );
-    return client;
-  };
+  const { adminToken, connect } = useMcp(suite);
 
   it('is listed for a token with seo.use and answers the route’s scores', async () => {
     const client = await connect(await adminToken('SEO agent', ['seo.use']));
