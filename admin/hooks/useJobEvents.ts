@@ -12,22 +12,32 @@ export interface JobProgressEvent {
 export interface JobEventsState {
   job?: JobView;
   progress?: JobProgressEvent;
-  /** Why following stopped: a refusal (403 without generations.read, 404), or the stream kept failing. */
+  /** Why following stopped: a refusal (403 without the read permission, 404), or the stream kept failing. */
   error?: string;
 }
 
 const MAX_RECONNECTS = 6;
 
+const generationEventsPath = (id: string) => `/generations/${id}/events`;
+
 /**
- * Follows `GET /generations/:documentId/events` while `enabled`. A stream that ends before the job does (a
- * proxy timeout, a Strapi restart) is opened again with backoff, so a long post keeps moving on
- * screen; the server starts each stream with a fresh `job` snapshot.
+ * Follows a job's events route (a generation's by default, or a site audit's) while `enabled`.
+ * A stream that ends before the job does (a proxy timeout, a Strapi restart) is opened again
+ * with backoff, so a long post keeps moving on screen; the server starts each stream with a
+ * fresh `job` snapshot.
  */
-export const useJobEvents = (id: string | undefined, enabled: boolean): JobEventsState => {
+export const useJobEvents = (
+  id: string | undefined,
+  enabled: boolean,
+  eventsPathOf: (id: string) => string = generationEventsPath,
+): JobEventsState => {
   const [state, setState] = useState<JobEventsState>({});
+  // The effect depends on the path, not on the function: an inline one would reopen the
+  // stream on every render.
+  const path = id ? eventsPathOf(id) : undefined;
 
   useEffect(() => {
-    if (!id || !enabled) return undefined;
+    if (!path || !enabled) return undefined;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
@@ -36,7 +46,7 @@ export const useJobEvents = (id: string | undefined, enabled: boolean): JobEvent
     const connect = async () => {
       let finished = false;
       try {
-        await streamEvents(`/generations/${id}/events`, {
+        await streamEvents(path, {
           signal: controller.signal,
           onEvent: ({ event, data }) => {
             failures = 0;
@@ -70,7 +80,7 @@ export const useJobEvents = (id: string | undefined, enabled: boolean): JobEvent
       controller.abort();
       clearTimeout(timer);
     };
-  }, [id, enabled]);
+  }, [path, enabled]);
 
   return state;
 };

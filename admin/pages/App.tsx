@@ -9,6 +9,9 @@ import { HomePage } from './home/HomePage';
 import { JobsPage } from './jobs/JobsPage';
 import { SeoOverviewPage } from './seo/SeoOverviewPage';
 import { SeoToolsPage } from './seo/tools/SeoToolsPage';
+import { SiteAnalyzerPage } from './site-analyzer/SiteAnalyzerPage';
+import { SiteAuditComparePage } from './site-analyzer/SiteAuditComparePage';
+import { SiteAuditPage } from './site-analyzer/SiteAuditPage';
 import { WriterPage } from './writer/WriterPage';
 
 const App = () => (
@@ -62,6 +65,30 @@ const App = () => (
         element={
           <Page.Protect permissions={adminPermission(ACTIONS.seoUse)}>
             <SeoToolsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="site-analyzer"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.siteAuditRead)}>
+            <SiteAnalyzerPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="site-analyzer/:documentId"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.siteAuditRead)}>
+            <SiteAuditPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="site-analyzer/:documentId/compare/:otherDocumentId"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.siteAuditRead)}>
+            <SiteAuditComparePage />
           </Page.Protect>
         }
       />

@@ -13,6 +13,13 @@ export const duplicatePath = (documentId: string) =>
 export const historyPath = (documentId?: string) =>
   `/plugins/${PLUGIN_ID}/history${documentId ? `/${documentId}` : ''}`;
 
+export const siteAnalyzerPath = (documentId?: string) =>
+  `/plugins/${PLUGIN_ID}/site-analyzer${documentId ? `/${documentId}` : ''}`;
+
+/** What changed from the audit `documentId` (before) to `otherDocumentId` (after). */
+export const siteAuditComparePath = (documentId: string, otherDocumentId: string) =>
+  `${siteAnalyzerPath(documentId)}/compare/${otherDocumentId}`;
+
 /** Settings pages sit under `/settings`, outside the plugin's own routes. */
 export const seoTypesSettingsPath = `/settings/${PLUGIN_ID}-seo-types`;
 

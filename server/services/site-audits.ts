@@ -273,7 +273,13 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw error;
         }
         await progress({ percent: 100, stage: 'Finding site-wide issues' });
-        return { ...(await conclude(id, audit.url)), durationMs: Date.now() - started };
+        const concluded = await conclude(id, audit.url);
+        const pagesDone = await pages.count(id);
+        return {
+          ...concluded,
+          stage: `Crawled ${pagesDone.toLocaleString('en')} pages`,
+          durationMs: Date.now() - started,
+        };
       },
     } satisfies JobKind<JobPayload>,
 

@@ -46,8 +46,16 @@ const politenessGate = (delayMs: number) => {
     next = at + delayMs;
     if (at > now) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, at - now);
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        const stop = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        // Removed once the wait is over: one listener a page would pile up on the crawl's signal.
+        const timer = setTimeout(() => {
+          signal.removeEventListener('abort', stop);
+          resolve();
+        }, at - now);
+        signal.addEventListener('abort', stop, { once: true });
       });
     }
   };

@@ -86,5 +86,7 @@ export const startPlaygroundWithFake = (
       },
       redis: { url: REDIS_URL, prefix },
       limits: { retryBaseMs: 10, ...limits },
+      // The fixture sites the site analyzer's e2e crawls listen on 127.0.0.1.
+      siteAnalyzer: { allowPrivateAddresses: ['127.0.0.1'] },
     }),
   });

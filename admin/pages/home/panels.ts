@@ -53,6 +53,7 @@ export const PANELS: PanelDefinition[] = [
     title: 'panel.site-audit',
     description: 'panel.site-audit.description',
     action: ACTIONS.siteAuditRead,
+    to: 'site-analyzer',
   },
   {
     id: 'predictor',

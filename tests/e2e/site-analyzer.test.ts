@@ -1,0 +1,81 @@
+import { logInAsDemoAdmin, screenshot } from '../helpers/browser';
+import { useFakePlayground } from '../helpers/e2e-suite';
+import { startFixtureSite, type FixtureSite } from '../helpers/fixture-site';
+
+// The Site Analyzer against the fixture site on 127.0.0.1 (allow-listed in the e2e config).
+const e2e = useFakePlayground(Number(process.env.E2E_PORT_SITE ?? 1396));
+let site: FixtureSite;
+
+beforeAll(async () => {
+  site = await startFixtureSite();
+});
+afterAll(() => site.close());
+
+const analyzer = () => `${e2e.server.url}/admin/plugins/alwrity/site-analyzer`;
+
+const startCrawl = async () => {
+  await e2e.page.goto(analyzer());
+  await e2e.page.getByLabel('Crawl the site').check();
+  await e2e.page.getByLabel('Address').fill(`${site.origin}/`);
+  await e2e.page.getByLabel('Max pages').fill('600');
+  await e2e.page.getByLabel('Concurrency (requests at once)').fill('2');
+  await e2e.page.getByLabel('Delay between requests (ms)').fill('0');
+  await e2e.page.getByRole('button', { name: 'Start crawl' }).click();
+  await e2e.page.waitForURL(/site-analyzer\/[a-z0-9]+$/);
+};
+
+describe('the Site Analyzer', () => {
+  it('audits one page: the score and its issues by check', async () => {
+    await logInAsDemoAdmin(e2e.page, e2e.server.url);
+    await e2e.page.goto(analyzer());
+    await e2e.page.getByRole('heading', { name: 'Site Analyzer' }).waitFor();
+    await e2e.page.getByText('No audits yet').first().waitFor();
+    await screenshot(e2e.page, '30-site-analyzer-empty');
+    // A refused address keeps what was typed and says why under the field.
+    await e2e.page.getByLabel('Address').fill('http://127.0.0.2/admin');
+    await e2e.page.getByRole('button', { name: 'Audit page' }).click();
+    await e2e.page.getByText(/127\.0\.0\.2 is a loopback address/).waitFor();
+    await screenshot(e2e.page, '31-site-analyzer-refused');
+    await e2e.page.getByLabel('Address').fill(`${site.origin}/contact`);
+    await e2e.page.getByLabel('Address').press('Enter');
+    await e2e.page
+      .getByRole('heading', { name: 'Issues', exact: true })
+      .waitFor({ timeout: 30_000 });
+    await e2e.page
+      .getByText(/checks passed/)
+      .first()
+      .waitFor();
+    await screenshot(e2e.page, '32-site-page-audit');
+  });
+
+  it('crawls the site in the background, its progress counting pages', async () => {
+    site.latencyMs = 25;
+    await startCrawl();
+    const progress = e2e.page.getByRole('progressbar');
+    await progress.waitFor({ timeout: 30_000 });
+    await e2e.page
+      .getByText(/[1-9]\d* of \d+ pages crawled/)
+      .first()
+      .waitFor();
+    await screenshot(e2e.page, '33-site-crawl-progress');
+    site.latencyMs = 0;
+    await e2e.page.getByRole('heading', { name: 'Site-wide issues' }).waitFor({ timeout: 120_000 });
+    await e2e.page.getByRole('heading', { name: 'Pages', exact: true }).waitFor();
+    await screenshot(e2e.page, '34-site-crawl-done');
+  }, 180_000);
+
+  it('compares a second crawl with the first: fixed, new, still open, and the score over time', async () => {
+    site.edits['/about'] = { title: '' };
+    delete site.edits['/contact'];
+    await startCrawl();
+    await e2e.page.getByRole('heading', { name: 'Site-wide issues' }).waitFor({ timeout: 120_000 });
+    const compareWith = e2e.page.getByLabel('Compare with');
+    await compareWith.click();
+    await e2e.page.getByRole('option').first().click();
+    await e2e.page.waitForURL(/compare\/[a-z0-9]+$/);
+    await e2e.page.getByRole('heading', { name: 'Score over time' }).waitFor({ timeout: 30_000 });
+    await e2e.page.getByRole('heading', { name: 'New' }).first().waitFor();
+    await e2e.page.getByRole('heading', { name: 'Still open' }).waitFor();
+    await screenshot(e2e.page, '35-site-compare');
+  }, 180_000);
+});
