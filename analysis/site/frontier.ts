@@ -8,7 +8,13 @@ import { normalizeUrl, sameSite } from './normalize-url';
  */
 
 export interface FrontierItem {
+  /** The normalised address: what "visited" is judged by, and what is stored. */
   url: string;
+  /**
+   * The address as first found (fragment dropped): what is fetched, since a server may tell
+   * `/blog` from `/blog/` even though they name one page here.
+   */
+  href: string;
   depth: number;
 }
 
@@ -44,7 +50,9 @@ export class Frontier {
     if (!url || depth > this.limits.maxDepth || !sameSite(url, this.site)) return false;
     if (this.seen.has(url) || this.seen.size >= this.limits.maxPages) return false;
     this.seen.add(url);
-    (this.levels[depth] ??= []).push({ url, depth });
+    const found = new URL(href, base);
+    found.hash = '';
+    (this.levels[depth] ??= []).push({ url, href: found.href, depth });
     if (depth < this.level) this.level = depth;
     return true;
   }

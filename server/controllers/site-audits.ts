@@ -74,7 +74,11 @@ const siteAuditsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async events(ctx: Context) {
-      await streamJobEvents(strapi, ctx, idOf(ctx), readScope(ctx));
+      const documentId = idOf(ctx);
+      const scope = readScope(ctx);
+      // The jobs service finds any kind's job: only a site audit this user may read gets this far.
+      await audits().summary(documentId, scope);
+      await streamJobEvents(strapi, ctx, documentId, scope);
     },
 
     /** Stops a crawl the user may run audits on, or any crawl for whoever manages jobs. */
@@ -87,7 +91,9 @@ const siteAuditsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const reach = manages
         ? eitherScope(run, scopeOf(strapi, ctx, ACTIONS.jobsManage, SITE_AUDIT_UID))
         : run;
-      ctx.body = { data: await getService(strapi, 'jobs').cancel(idOf(ctx), reach) };
+      const documentId = idOf(ctx);
+      await audits().summary(documentId, reach);
+      ctx.body = { data: await getService(strapi, 'jobs').cancel(documentId, reach) };
     },
   };
 };

@@ -44,6 +44,10 @@ const embeddedIPv4 = (address: ipaddr.IPv6): ipaddr.IPv4 | null => {
   const range = address.range();
   if (range === 'ipv4Mapped') return address.toIPv4Address();
   const bytes = address.toByteArray();
+  // The deprecated IPv4-compatible form `::a.b.c.d` (ipaddr.js calls it unicast).
+  if (range === 'unicast' && bytes.slice(0, 12).every((byte) => byte === 0)) {
+    return new ipaddr.IPv4(bytes.slice(12, 16));
+  }
   if (range === 'rfc6052' || range === 'rfc6145') return new ipaddr.IPv4(bytes.slice(12, 16));
   if (range === '6to4') return new ipaddr.IPv4(bytes.slice(2, 6));
   return null;

@@ -7,8 +7,24 @@ import { FetchRefusedError } from './errors';
 /** Host name to addresses; the real one asks the system resolver, tests pass their own. */
 export type Resolver = (hostname: string) => Promise<string[]>;
 
-export const systemResolver: Resolver = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+/** getaddrinfo has no timeout of its own: a name that takes longer is refused. */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+export const systemResolver: Resolver = async (hostname) => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${LOOKUP_TIMEOUT_MS} ms`)),
+      LOOKUP_TIMEOUT_MS,
+    );
+  });
+  try {
+    const entries = await Promise.race([lookup(hostname, { all: true, verbatim: true }), late]);
+    return entries.map((entry) => entry.address);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 /**
  * The address a connection to this host may use. Every address the name resolves to must pass:

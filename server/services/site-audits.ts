@@ -158,13 +158,14 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async auditOne(body: SiteAuditBody, userId: number): Promise<SiteAuditDetail> {
       const url = await fetcher().preflight(body.url, 'url');
       const startedAt = new Date();
-      const robots = await fetcher().robots(url.origin);
       let fetched;
       try {
         fetched = await fetcher().fetch(url.href);
       } catch (error) {
         throw isFetchRefused(error) ? invalidField('url', error.message) : error;
       }
+      // The rules of the host that answered, after any redirect to another one.
+      const robots = await fetcher().robots(new URL(fetched.finalUrl).origin);
       const audit = auditPage(fetched, {
         robots: robots.verdict(fetched.finalUrl),
         ...(body.keyphrase ? { keyphrase: body.keyphrase } : {}),
@@ -282,6 +283,10 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       },
     } satisfies JobKind<JobPayload>,
+
+    /** The audit as a list shows it; 404 outside the scope. */
+    summary: async (documentId: string, scope?: Scope) =>
+      toSummary(await mustFind(documentId, scope)),
 
     async list(query: ListAuditsQuery, scope?: Scope) {
       const where = {

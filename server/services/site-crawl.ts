@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { auditPage } from '../../analysis/site/audit-page';
-import { Frontier } from '../../analysis/site/frontier';
+import { Frontier, type FrontierItem } from '../../analysis/site/frontier';
 import { normalizeUrl, sameSite } from '../../analysis/site/normalize-url';
 import { parseSitemap } from '../../analysis/site/sitemap';
 import type { FetchedPage } from '../../analysis/site/types';
-import type { CrawlOptions } from '../../contracts/site-audits';
+import { CRAWL_LIMITS, type CrawlOptions } from '../../contracts/site-audits';
 import { isFetchRefused } from '../net/errors';
 import type { RobotsFile } from '../net/robots';
 import type { ProgressUpdate } from '../queue/types';
@@ -34,7 +34,7 @@ export interface CrawlContext {
   progress(update: ProgressUpdate): Promise<void>;
 }
 
-const isSitemapUrl = (url: string) => /\.xml(\.gz)?$/i.test(new URL(url).pathname);
+const isSitemapUrl = (url: string) => /\.xml$/i.test(new URL(url).pathname);
 
 /** The least time between two requests to the host, shared by every worker. */
 const politenessGate = (delayMs: number) => {
@@ -116,10 +116,9 @@ const auditedPage = (
   robots: RobotsFile,
   keyphrase: string | undefined,
 ): PageWrite => {
-  const redirect = fetched.status >= 300 && fetched.status < 400 && fetched.headers.location;
   const timings = { ttfbMs: fetched.timings.ttfbMs, totalMs: fetched.timings.totalMs };
-  if (redirect) {
-    const location = new URL(fetched.headers.location!, fetched.finalUrl).href;
+  const location = redirectOf(fetched);
+  if (location) {
     return {
       ...base,
       finalUrl: fetched.finalUrl,
@@ -140,9 +139,19 @@ const auditedPage = (
     // A crawl keeps only what failed: the passes are the same on every page.
     checks: audit?.checks.filter((check) => !check.passed) ?? [],
     timings,
+    redirects: fetched.redirects,
     facts: audit?.facts ?? null,
   };
 };
+
+/** Where a redirect response points, resolved; null when it is not one. */
+const redirectOf = (fetched: FetchedPage): string | null =>
+  fetched.status >= 300 && fetched.status < 400 && fetched.headers.location
+    ? new URL(fetched.headers.location, fetched.finalUrl).href
+    : null;
+
+/** robots.txt's Crawl-delay is obeyed up to the longest delay a user may ask for. */
+const MAX_DELAY_MS = CRAWL_LIMITS.delayMs.max;
 
 export const crawlSite = async (context: CrawlContext) => {
   const { strapi, documentId, options, signal } = context;
@@ -199,18 +208,44 @@ export const crawlSite = async (context: CrawlContext) => {
       detail: { pagesDone: frontier.finished, pagesFound: frontier.found },
     });
 
-  const polite = politenessGate(Math.max(options.delayMs, robots.crawlDelayMs ?? 0));
-  const visit = async (url: string, depth: number): Promise<PageWrite> => {
-    const base = emptyPage(url, depth, inSitemap.has(url));
-    if (!robots.verdict(url).allowed) return { ...base, blockedByRobots: true };
+  const polite = politenessGate(
+    Math.max(options.delayMs, Math.min(robots.crawlDelayMs ?? 0, MAX_DELAY_MS)),
+  );
+  // `www.` and the bare host, http and https are one site here, each with its own robots.txt.
+  const robotsFiles = new Map<string, Promise<RobotsFile>>([[origin, Promise.resolve(robots)]]);
+  const robotsOf = (url: string) => {
+    const at = new URL(url).origin;
+    let file = robotsFiles.get(at);
+    if (!file) robotsFiles.set(at, (file = fetcher.robots(at, signal)));
+    return file;
+  };
+  const fetchPage = async (item: FrontierItem) => {
+    const fetched = await fetcher.fetch(item.href, { signal, followRedirects: false });
+    const location = redirectOf(fetched);
+    // `/blog` answering with `/blog/` is the page itself: fetched there, the hop recorded.
+    if (!location || normalizeUrl(location) !== item.url) return fetched;
+    const landed = await fetcher.fetch(location, { signal });
+    return {
+      ...landed,
+      url: item.href,
+      redirects: [{ url: fetched.finalUrl, status: fetched.status, location }, ...landed.redirects],
+    };
+  };
+  const visit = async (item: FrontierItem): Promise<PageWrite> => {
+    const base = emptyPage(item.url, item.depth, inSitemap.has(item.url));
+    const robotsFile = await robotsOf(item.href);
+    if (!robotsFile.verdict(item.href).allowed) return { ...base, blockedByRobots: true };
     await polite(signal);
     if (signal.aborted) throw signal.reason;
     try {
-      const fetched = await fetcher.fetch(url, { signal, followRedirects: false });
-      return auditedPage(fetched, base, robots, options.keyphrase);
+      return auditedPage(await fetchPage(item), base, robotsFile, options.keyphrase);
     } catch (error) {
-      if (signal.aborted || !isFetchRefused(error)) throw error;
-      return { ...base, error: error.message };
+      if (signal.aborted) throw error;
+      // One page the fetcher refused, or that could not be read, is that page's finding only.
+      const message = isFetchRefused(error)
+        ? error.message
+        : `The page could not be audited: ${(error as Error)?.message ?? error}`;
+      return { ...base, error: message };
     }
   };
 
@@ -218,8 +253,9 @@ export const crawlSite = async (context: CrawlContext) => {
   let failure: unknown = null;
   const waiting: (() => void)[] = [];
   const changed = () => new Promise<void>((resolve) => waiting.push(resolve));
-  const crawlNext = async (url: string, depth: number) => {
-    const page = await visit(url, depth);
+  const crawlNext = async (item: FrontierItem) => {
+    const { url, depth } = item;
+    const page = await visit(item);
     frontier.complete(url);
     for (const hop of page.redirects) frontier.add(hop.location, depth);
     if (page.facts && !page.facts.nofollow) {
@@ -239,7 +275,7 @@ export const crawlSite = async (context: CrawlContext) => {
       }
       inFlight += 1;
       try {
-        await crawlNext(item.url, item.depth);
+        await crawlNext(item);
       } catch (error) {
         // The first failure stops every worker; the job's retry resumes from what was stored.
         failure ??= error;

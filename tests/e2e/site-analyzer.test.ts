@@ -62,6 +62,24 @@ describe('the Site Analyzer', () => {
     await e2e.page.getByRole('heading', { name: 'Site-wide issues' }).waitFor({ timeout: 120_000 });
     await e2e.page.getByRole('heading', { name: 'Pages', exact: true }).waitFor();
     await screenshot(e2e.page, '34-site-crawl-done');
+    await e2e.page.getByRole('heading', { name: 'Site-wide issues' }).scrollIntoViewIfNeeded();
+    await e2e.page.getByText('/missing').first().waitFor();
+    await screenshot(e2e.page, '34b-site-wide-issues', false);
+    const pages = e2e.page.getByRole('heading', { name: 'Pages', exact: true });
+    await pages.scrollIntoViewIfNeeded();
+    await screenshot(e2e.page, '34c-site-pages', false);
+    await e2e.page.getByLabel('Search pages').fill('contact');
+    // The search applies after a typing pause: the other pages leave the table.
+    await e2e.page
+      .getByRole('row')
+      .filter({ hasText: '/about' })
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    await e2e.page.getByRole('row').filter({ hasText: '/contact' }).first().click();
+    await e2e.page.getByRole('dialog').getByText('Page details').waitFor();
+    // Past the dialog's fade-in.
+    await e2e.page.waitForTimeout(400);
+    await screenshot(e2e.page, '34d-site-page-details', false);
+    await e2e.page.keyboard.press('Escape');
   }, 180_000);
 
   it('compares a second crawl with the first: fixed, new, still open, and the score over time', async () => {

@@ -26,8 +26,9 @@ export const launchBrowser = async (): Promise<{ browser: Browser; page: Page }>
   return { browser, page };
 };
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** The whole page, or with `fullPage` false what the window shows (after scrolling to a part). */
+export const screenshot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
 /** Logs the demo super admin in through the login form and waits for the plugin's menu link. */
 export const logInAsDemoAdmin = async (page: Page, baseUrl: string) => {

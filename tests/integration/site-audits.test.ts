@@ -312,6 +312,42 @@ describe('the crawl limits', () => {
   });
 });
 
+describe('a site that tells /guides from /guides/', () => {
+  it('audits the page behind the slash redirect, fetching each address once', async () => {
+    const hits: string[] = [];
+    const page = (title: string, links: string) =>
+      `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1>${links}</main></body></html>`;
+    const slashy = await serve('127.0.0.1', (request, response) => {
+      hits.push(request.url!);
+      if (request.url === '/guides') {
+        response.writeHead(301, { location: '/guides/' });
+        return response.end();
+      }
+      response.writeHead(request.url === '/' || request.url === '/guides/' ? 200 : 404, {
+        'content-type': 'text/html',
+      });
+      response.end(
+        request.url === '/'
+          ? page('Home', '<a href="/guides">Guides</a>')
+          : page('Guides', '<a href="/">Home</a>'),
+      );
+    });
+    try {
+      const { body } = await audit({ url: `${slashy.origin}/`, scope: 'site', delayMs: 0 }).expect(
+        202,
+      );
+      await waitForAudit(body.data.documentId, 'succeeded');
+      const stored = await suite.strapi.db.query(PAGE).findMany({
+        where: { auditDocumentId: body.data.documentId, url: `${slashy.origin}/guides` },
+      });
+      expect(stored).toEqual([expect.objectContaining({ statusCode: 200, title: 'Guides' })]);
+      expect(hits.filter((path) => path.startsWith('/guides'))).toEqual(['/guides', '/guides/']);
+    } finally {
+      await slashy.close();
+    }
+  });
+});
+
 describe('a crawl canceled or interrupted', () => {
   afterEach(() => {
     site.latencyMs = 0;

@@ -16,7 +16,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { ArrowClockwise, CaretDown, CaretUp } from '@strapi/icons';
+import { ArrowClockwise } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -27,6 +27,7 @@ import type { OverviewQuery, SeoOverview } from '../../../contracts/seo';
 import { JobProgress } from '../../components/JobProgress';
 import { LocaleSelect } from '../../components/schema-form/LocaleSelect';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
+import { nextSort, SortableTh, type Sort } from '../../components/SortableTh';
 import { errorMessage, useApi } from '../../hooks/useApi';
 import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { usePermissions } from '../../hooks/usePermissions';
@@ -55,7 +56,7 @@ export const SeoOverviewPage = () => {
   const api = useApi();
   const { can } = usePermissions();
   const [uid, setUid] = useState('');
-  const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>({
+  const [sort, setSort] = useState<Sort<SortField>>({
     field: 'seoScore',
     order: 'asc',
   });
@@ -102,10 +103,7 @@ export const SeoOverviewPage = () => {
   const run = meta?.run;
   const running = run?.status === 'queued' || run?.status === 'running';
   const toggleSort = (field: SortField) => {
-    setSort((current) => ({
-      field,
-      order: current.field === field && current.order === 'asc' ? 'desc' : 'asc',
-    }));
+    setSort((current) => nextSort(current, field));
     setPage(1);
   };
 
@@ -228,33 +226,13 @@ export const SeoOverviewPage = () => {
               <Thead>
                 <Tr>
                   {COLUMNS.map((column) => (
-                    <Th
+                    <SortableTh
                       key={column.field}
-                      aria-sort={
-                        sort.field === column.field
-                          ? sort.order === 'asc'
-                            ? 'ascending'
-                            : 'descending'
-                          : 'none'
-                      }
-                    >
-                      <Button
-                        variant="ghost"
-                        size="S"
-                        onClick={() => toggleSort(column.field)}
-                        endIcon={
-                          sort.field === column.field ? (
-                            sort.order === 'asc' ? (
-                              <CaretUp />
-                            ) : (
-                              <CaretDown />
-                            )
-                          ) : undefined
-                        }
-                      >
-                        {formatMessage(msg(column.label))}
-                      </Button>
-                    </Th>
+                      field={column.field}
+                      label={formatMessage(msg(column.label))}
+                      sort={sort}
+                      onSort={toggleSort}
+                    />
                   ))}
                   <Th>
                     <Typography variant="sigma">

@@ -1,7 +1,6 @@
 import {
   Badge,
   Box,
-  Button,
   EmptyStateLayout,
   Flex,
   Loader,
@@ -12,17 +11,16 @@ import {
   Tbody,
   Td,
   TextButton,
-  Th,
   Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { CaretDown, CaretUp } from '@strapi/icons';
 import { useDebounce } from '@strapi/strapi/admin';
 import { useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { AuditPageRow, ListPagesQuery, SiteAuditDetail } from '../../../contracts/site-audits';
 import { ErrorText } from '../../components/ErrorText';
+import { nextSort, SortableTh, type Sort } from '../../components/SortableTh';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
 import { msg, type TranslationKey } from '../../utils/translations';
 import { ToolCard } from '../seo/tools/ToolCard';
@@ -56,7 +54,7 @@ export const AuditPages = ({ audit, check, onCheckChange }: AuditPagesProps) => 
   const nameOf = useIssueName();
   const [search, setSearch] = useState('');
   const q = useDebounce(search, SEARCH_DELAY_MS);
-  const [sort, setSort] = useState<{ field: SortField; order: 'asc' | 'desc' }>({
+  const [sort, setSort] = useState<Sort<SortField>>({
     field: 'url',
     order: 'asc',
   });
@@ -83,11 +81,7 @@ export const AuditPages = ({ audit, check, onCheckChange }: AuditPagesProps) => 
   const pagination = pages.data?.meta.pagination;
   const filtered = Boolean(q.trim() || check);
 
-  const toggleSort = (field: SortField) =>
-    setSort((current) => ({
-      field,
-      order: current.field === field && current.order === 'asc' ? 'desc' : 'asc',
-    }));
+  const toggleSort = (field: SortField) => setSort((current) => nextSort(current, field));
 
   return (
     <ToolCard
@@ -152,33 +146,13 @@ export const AuditPages = ({ audit, check, onCheckChange }: AuditPagesProps) => 
           <Thead>
             <Tr>
               {COLUMNS.map((column) => (
-                <Th
+                <SortableTh
                   key={column.field}
-                  aria-sort={
-                    sort.field === column.field
-                      ? sort.order === 'asc'
-                        ? 'ascending'
-                        : 'descending'
-                      : 'none'
-                  }
-                >
-                  <Button
-                    variant="ghost"
-                    size="S"
-                    onClick={() => toggleSort(column.field)}
-                    endIcon={
-                      sort.field === column.field ? (
-                        sort.order === 'asc' ? (
-                          <CaretUp />
-                        ) : (
-                          <CaretDown />
-                        )
-                      ) : undefined
-                    }
-                  >
-                    {formatMessage(msg(column.label))}
-                  </Button>
-                </Th>
+                  field={column.field}
+                  label={formatMessage(msg(column.label))}
+                  sort={sort}
+                  onSort={toggleSort}
+                />
               ))}
             </Tr>
           </Thead>

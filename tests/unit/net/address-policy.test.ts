@@ -47,6 +47,8 @@ const REFUSED: [address: string, reason: RegExp][] = [
   ['64:ff9b::a9fe:a9fe', /cloud metadata/],
   ['64:ff9b::a00:1', /private/],
   ['2002:c0a8:101::1', /192\.168\.1\.1 .*private/],
+  ['::7f00:2', /127\.0\.0\.2 .*loopback/],
+  ['::a9fe:a9fe', /cloud metadata/],
 ];
 
 describe('the address classifier', () => {
