@@ -10,8 +10,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -21,6 +19,7 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { MAX_PAGE_SIZE } from '../../../contracts/jobs';
 import { SEVERITIES, type SiteAuditSummary } from '../../../contracts/site-audits';
 import { ErrorText } from '../../components/ErrorText';
+import { HeaderRow } from '../../components/HeaderRow';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
 import { siteAnalyzerPath } from '../../utils/paths';
@@ -178,17 +177,9 @@ export const AuditHistory = () => {
         />
       ) : (
         <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
-          <Thead>
-            <Tr>
-              {COLUMNS.map((column) => (
-                <Th key={column}>
-                  <Typography variant="sigma">
-                    {formatMessage(msg(`site.history.column.${column}`))}
-                  </Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
+          <HeaderRow
+            labels={COLUMNS.map((column) => formatMessage(msg(`site.history.column.${column}`)))}
+          />
           <Tbody>
             {rows.map((audit) => (
               <Row key={audit.documentId} audit={audit} />

@@ -1,8 +1,9 @@
-import { Badge, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ComparedIssue } from '../../../contracts/site-audits';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
+import { HeaderRow } from '../../components/HeaderRow';
 import { msg, type TranslationKey } from '../../utils/translations';
 import { ToolCard } from '../seo/tools/ToolCard';
 import { pageOfList } from './compare';
@@ -38,17 +39,9 @@ export const ComparedIssues = ({ title, empty, issues, total }: ComparedIssuesPr
     >
       {rows.length ? (
         <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
-          <Thead>
-            <Tr>
-              {COLUMNS.map((column) => (
-                <Th key={column}>
-                  <Typography variant="sigma">
-                    {formatMessage(msg(`site.compare.column.${column}`))}
-                  </Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
+          <HeaderRow
+            labels={COLUMNS.map((column) => formatMessage(msg(`site.compare.column.${column}`)))}
+          />
           <Tbody>
             {rows.map((issue) => (
               // A check and an address: how the server itself tells issues apart.
