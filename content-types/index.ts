@@ -3,6 +3,7 @@ import seoReport from './seo-report';
 import seoRun from './seo-run';
 import siteAudit from './site-audit';
 import siteAuditPage from './site-audit-page';
+import siteAuditSchedule from './site-audit-schedule';
 import prediction from './prediction';
 import performanceMetric from './performance-metric';
 import chatSession from './chat-session';
@@ -16,6 +17,7 @@ export default {
   'seo-run': seoRun,
   'site-audit': siteAudit,
   'site-audit-page': siteAuditPage,
+  'site-audit-schedule': siteAuditSchedule,
   prediction: prediction,
   'performance-metric': performanceMetric,
   'chat-session': chatSession,

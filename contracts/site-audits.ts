@@ -96,6 +96,8 @@ export interface SiteAuditSummary {
   createdAt: string;
   finishedAt: string | null;
   durationMs: number | null;
+  /** The recurring audit that ran it. */
+  schedule: string | null;
 }
 
 /** One check across the audited pages: how many failed it, with the first failure's words. */

@@ -91,9 +91,11 @@ export const configSchema = z
       .object({
         /** Hosts, addresses or CIDR ranges the fetcher may reach although they are private. */
         allowPrivateAddresses: z.array(allowEntry).default([]),
+        /** The least time between two runs of a recurring audit. */
+        minRepeatSeconds: z.number().int().min(1).default(3600),
       })
       .strict()
-      .default({ allowPrivateAddresses: [] }),
+      .default({ allowPrivateAddresses: [], minRepeatSeconds: 3600 }),
   })
   .strict()
   // A worker-only process with the in-process queue would run nothing anyone enqueued.

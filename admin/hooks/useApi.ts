@@ -12,6 +12,9 @@ export const useApi = () => {
       (await client.post<{ data: T }>(path(route), body ?? {})).data,
     put: async <T>(route: string, body: unknown) =>
       (await client.put<{ data: T }>(path(route), body)).data,
+    del: async (route: string) => {
+      await client.del(path(route));
+    },
   };
 };
 

@@ -79,20 +79,17 @@ const addresses = (count: number) => plural(count, 'address', 'addresses');
 
 /**
  * Issues that no single page shows: broken links, duplicates, orphans, redirect chains, pages
- * blocked by robots.txt and hreflang links not returned. One pass over the records, keeping per
- * address only what the findings need.
+ * blocked by robots.txt and hreflang links not returned. Records are added one at a time (a
+ * crawl's are read from the database in batches); per address only what the findings need is kept.
  */
-export const siteFindings = (
-  records: Iterable<PageRecord>,
-  options: { startUrl?: string } = {},
-): SiteFinding[] => {
+export const siteFindingsCollector = (options: { startUrl?: string } = {}) => {
   const visited = new Map<string, Visited>();
   const targets = new Map<string, Target>();
   const titles = new Map<string, Set<string>>();
   const descriptions = new Map<string, Set<string>>();
   const alternates = new Map<string, Set<string>>();
 
-  for (const record of records) {
+  const add = (record: PageRecord) => {
     const url = normalizeUrl(record.url) ?? record.url;
     const final = normalizeUrl(record.finalUrl) ?? url;
     const { facts } = record;
@@ -107,7 +104,7 @@ export const siteFindings = (
       blocked: record.blockedByRobots,
       audited: facts !== undefined,
     });
-    if (!facts) continue;
+    if (!facts) return;
     for (const link of facts.links) {
       if (link.href === final) continue;
       const target = targets.get(link.href);
@@ -127,103 +124,118 @@ export const siteFindings = (
         final,
         new Set(facts.hreflang.map((version) => normalizeUrl(version.href) ?? version.href)),
       );
-  }
+  };
 
-  const linkedFrom = (url: string) => targets.get(url)?.from ?? [];
-  // A link to where a failing redirect ends is as broken as one to where it starts.
-  const broken = new Set<string>();
-  for (const [url, page] of visited) if (page.broken) broken.add(url).add(page.final);
-  const linked = new Set(targets.keys());
-  for (const [url, page] of visited) if (linked.has(url)) linked.add(page.final);
-  const start = options.startUrl ? normalizeUrl(options.startUrl) : null;
-  const exempt = new Set(start ? [start, visited.get(start)?.final ?? start] : []);
+  const result = (): SiteFinding[] => {
+    const linkedFrom = (url: string) => targets.get(url)?.from ?? [];
+    // A link to where a failing redirect ends is as broken as one to where it starts.
+    const broken = new Set<string>();
+    for (const [url, page] of visited) if (page.broken) broken.add(url).add(page.final);
+    const linked = new Set(targets.keys());
+    for (const [url, page] of visited) if (linked.has(url)) linked.add(page.final);
+    const start = options.startUrl ? normalizeUrl(options.startUrl) : null;
+    const exempt = new Set(start ? [start, visited.get(start)?.final ?? start] : []);
 
-  const visits = [...visited];
-  const linkedTargets = [...targets].map(([url, target]) => ({
-    url,
-    target,
-    page: visited.get(url),
-  }));
+    const visits = [...visited];
+    const linkedTargets = [...targets].map(([url, target]) => ({
+      url,
+      target,
+      page: visited.get(url),
+    }));
 
-  const missingReturns = new Map<string, string[]>();
-  for (const [page, versions] of alternates) {
-    for (const version of versions) {
-      const other = visited.get(version);
-      const otherFinal = other?.final ?? version;
-      if (otherFinal === page || !other?.audited) continue;
-      if (alternates.get(otherFinal)?.has(page)) continue;
-      const list = missingReturns.get(otherFinal);
-      if (list) addSorted(list, page);
-      else missingReturns.set(otherFinal, [page]);
+    const missingReturns = new Map<string, string[]>();
+    for (const [page, versions] of alternates) {
+      for (const version of versions) {
+        const other = visited.get(version);
+        const otherFinal = other?.final ?? version;
+        if (otherFinal === page || !other?.audited) continue;
+        if (alternates.get(otherFinal)?.has(page)) continue;
+        const list = missingReturns.get(otherFinal);
+        if (list) addSorted(list, page);
+        else missingReturns.set(otherFinal, [page]);
+      }
     }
-  }
 
-  return [
-    ...finding(
-      'broken-links',
-      'error',
-      linkedTargets
-        .filter(({ url }) => broken.has(url))
-        .map(({ url, target }) => ({ url, related: target.from })),
-      (count) => `Links lead to ${addresses(count)} that answered with an error or not at all.`,
-      'Update or remove the links on the related pages, or redirect each address to its replacement.',
-    ),
-    ...finding(
-      'duplicate-titles',
-      'warning',
-      duplicateItems(titles),
-      (count) => `Duplicate titles on ${pages(count)}.`,
-      'Give each page a title of its own, or make the duplicates name the original as canonical.',
-    ),
-    ...finding(
-      'duplicate-descriptions',
-      'notice',
-      duplicateItems(descriptions),
-      (count) => `Duplicate meta descriptions on ${pages(count)}.`,
-      'Write a description for each page, on what that page offers.',
-    ),
-    ...finding(
-      'orphan-pages',
-      'warning',
-      visits
-        .filter(
-          ([url, page]) =>
-            page.inSitemap && !exempt.has(url) && !linked.has(url) && !linked.has(page.final),
-        )
-        .map(([url]) => ({ url, related: [] })),
-      (count) => `No crawled page links to ${pages(count)} of the sitemap.`,
-      'Link to them from related pages or the navigation, or take them out of the sitemap if they are gone.',
-    ),
-    ...finding(
-      'redirect-chains',
-      'warning',
-      visits.flatMap(([url, page]) => (page.chain ? [{ url, related: page.chain }] : [])),
-      (count) => `Redirect chains of two hops or more from ${addresses(count)}.`,
-      'Redirect each address straight to its final destination.',
-    ),
-    ...finding(
-      'redirected-links',
-      'notice',
-      linkedTargets
-        .filter(({ target, page }) => target.internal && page?.redirected)
-        .map(({ url, target }) => ({ url, related: target.from })),
-      (count) => `Internal links point at ${addresses(count)} that redirect.`,
-      'Link to the final addresses: each redirect costs visitors a round trip and crawlers a request.',
-    ),
-    ...finding(
-      'blocked-by-robots',
-      'notice',
-      visits.filter(([, page]) => page.blocked).map(([url]) => ({ url, related: linkedFrom(url) })),
-      (count) => `robots.txt keeps crawlers away from ${addresses(count)}.`,
-      'If these pages should appear in search results, allow them in robots.txt; if not, stop linking to them.',
-    ),
-    ...finding(
-      'hreflang-return-links',
-      'warning',
-      [...missingReturns].map(([url, related]) => ({ url, related })),
-      (count) =>
-        `Hreflang links not returned by ${pages(count)}: each is listed as a language version by pages it does not list.`,
-      'Add hreflang links back to each related page: search engines ignore hreflang pairs that are not confirmed both ways.',
-    ),
-  ];
+    return [
+      ...finding(
+        'broken-links',
+        'error',
+        linkedTargets
+          .filter(({ url }) => broken.has(url))
+          .map(({ url, target }) => ({ url, related: target.from })),
+        (count) => `Links lead to ${addresses(count)} that answered with an error or not at all.`,
+        'Update or remove the links on the related pages, or redirect each address to its replacement.',
+      ),
+      ...finding(
+        'duplicate-titles',
+        'warning',
+        duplicateItems(titles),
+        (count) => `Duplicate titles on ${pages(count)}.`,
+        'Give each page a title of its own, or make the duplicates name the original as canonical.',
+      ),
+      ...finding(
+        'duplicate-descriptions',
+        'notice',
+        duplicateItems(descriptions),
+        (count) => `Duplicate meta descriptions on ${pages(count)}.`,
+        'Write a description for each page, on what that page offers.',
+      ),
+      ...finding(
+        'orphan-pages',
+        'warning',
+        visits
+          .filter(
+            ([url, page]) =>
+              page.inSitemap && !exempt.has(url) && !linked.has(url) && !linked.has(page.final),
+          )
+          .map(([url]) => ({ url, related: [] })),
+        (count) => `No crawled page links to ${pages(count)} of the sitemap.`,
+        'Link to them from related pages or the navigation, or take them out of the sitemap if they are gone.',
+      ),
+      ...finding(
+        'redirect-chains',
+        'warning',
+        visits.flatMap(([url, page]) => (page.chain ? [{ url, related: page.chain }] : [])),
+        (count) => `Redirect chains of two hops or more from ${addresses(count)}.`,
+        'Redirect each address straight to its final destination.',
+      ),
+      ...finding(
+        'redirected-links',
+        'notice',
+        linkedTargets
+          .filter(({ target, page }) => target.internal && page?.redirected)
+          .map(({ url, target }) => ({ url, related: target.from })),
+        (count) => `Internal links point at ${addresses(count)} that redirect.`,
+        'Link to the final addresses: each redirect costs visitors a round trip and crawlers a request.',
+      ),
+      ...finding(
+        'blocked-by-robots',
+        'notice',
+        visits
+          .filter(([, page]) => page.blocked)
+          .map(([url]) => ({ url, related: linkedFrom(url) })),
+        (count) => `robots.txt keeps crawlers away from ${addresses(count)}.`,
+        'If these pages should appear in search results, allow them in robots.txt; if not, stop linking to them.',
+      ),
+      ...finding(
+        'hreflang-return-links',
+        'warning',
+        [...missingReturns].map(([url, related]) => ({ url, related })),
+        (count) =>
+          `Hreflang links not returned by ${pages(count)}: each is listed as a language version by pages it does not list.`,
+        'Add hreflang links back to each related page: search engines ignore hreflang pairs that are not confirmed both ways.',
+      ),
+    ];
+  };
+
+  return { add, result };
+};
+
+export const siteFindings = (
+  records: Iterable<PageRecord>,
+  options: { startUrl?: string } = {},
+): SiteFinding[] => {
+  const collector = siteFindingsCollector(options);
+  for (const record of records) collector.add(record);
+  return collector.result();
 };

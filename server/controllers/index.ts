@@ -4,6 +4,7 @@ import jobs from './jobs';
 import seo from './seo';
 import seoTools from './seo-tools';
 import settings from './settings';
+import siteAuditSchedules from './site-audit-schedules';
 import siteAudits from './site-audits';
 import usage from './usage';
 import writers from './writers';
@@ -15,6 +16,7 @@ export default {
   seo,
   'seo-tools': seoTools,
   settings,
+  'site-audit-schedules': siteAuditSchedules,
   'site-audits': siteAudits,
   usage,
   writers,

@@ -2,6 +2,7 @@ import { Queue, QueueEvents, UnrecoverableError, Worker, WaitingError, type Job 
 import IORedis, { type RedisOptions } from 'ioredis';
 import {
   PermanentJobError,
+  SCHEDULED_ATTEMPTS,
   QueueUnavailableError,
   type DriverJobState,
   type JobEvent,
@@ -129,13 +130,13 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
     return events;
   };
 
-  const jobOptions = (id: string, attempts: number) => ({
-    jobId: id,
+  const runOptions = (attempts: number) => ({
     attempts,
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: { count: options.keepCompleted },
     removeOnFail: { count: options.keepFailed },
   });
+  const jobOptions = (id: string, attempts: number) => ({ jobId: id, ...runOptions(attempts) });
 
   const toState = (state: string): DriverJobState =>
     (['waiting', 'active', 'delayed', 'completed', 'failed'] as const).find((s) => s === state) ??
@@ -170,6 +171,22 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
         if (job) await job.remove();
         await q.add(queue, data, jobOptions(id, attempts));
       }),
+    schedule: (queue, id, repeat, data) =>
+      reachable(async () => {
+        await queueOf(queue).upsertJobScheduler(
+          id,
+          { pattern: repeat.pattern, tz: repeat.tz },
+          { name: queue, data, opts: runOptions(SCHEDULED_ATTEMPTS) },
+        );
+      }),
+    unschedule: (queue, id) =>
+      reachable(async () => {
+        await queueOf(queue).removeJobScheduler(id);
+      }),
+    schedules: (queue) =>
+      reachable(async () =>
+        (await queueOf(queue).getJobSchedulers(0, -1)).map((scheduler) => scheduler.key),
+      ),
     async subscribe(queue, id, listener) {
       await reachable(() => eventsOf(queue));
       const key = `${queue}\u0000${id}`;
@@ -201,6 +218,10 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
                 attempt: job.attemptsMade + 1,
                 signal: controller,
                 progress: (update) => job.updateProgress(update as never),
+                // A scheduler's job is one per time it fires: that time is in its options.
+                ...(job.repeatJobKey && job.opts.prevMillis
+                  ? { scheduledAt: new Date(job.opts.prevMillis) }
+                  : {}),
               });
             } catch (error) {
               // Shutting down: hand the job back so another worker (or our next boot) runs it.

@@ -1,11 +1,17 @@
 import { EventEmitter } from 'node:events';
+import { nextRuns } from './repeat';
 import {
   PermanentJobError,
+  SCHEDULED_ATTEMPTS,
   type DriverJobState,
   type JobEvent,
   type Processor,
   type QueueDriver,
+  type RepeatSpec,
 } from './types';
+
+// setTimeout waits at most 2^31 − 1 ms (about 24.8 days): a longer wait is taken in steps.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface InlineJob {
   queue: string;
@@ -15,6 +21,7 @@ interface InlineJob {
   attempt: number;
   state: DriverJobState;
   controller?: AbortController;
+  scheduledAt?: Date;
 }
 
 /**
@@ -31,6 +38,7 @@ export const createInlineDriver = (): QueueDriver => {
   let running = 0;
   let closed = false;
   const idle = new Set<() => void>();
+  const timers = new Map<string, NodeJS.Timeout>();
 
   const key = (queue: string, id: string) => `${queue}\u0000${id}`;
   const emit = (job: InlineJob, event: JobEvent) => events.emit(key(job.queue, job.id), event);
@@ -61,6 +69,7 @@ export const createInlineDriver = (): QueueDriver => {
         data: job.data,
         attempt: job.attempt,
         signal: job.controller.signal,
+        ...(job.scheduledAt ? { scheduledAt: job.scheduledAt } : {}),
         progress: async (progress) => {
           emit(job, { type: 'progress', id: job.id, progress });
         },
@@ -79,21 +88,39 @@ export const createInlineDriver = (): QueueDriver => {
     }
   };
 
+  const add = (job: Omit<InlineJob, 'attempt' | 'state'>) => {
+    if (jobs.has(key(job.queue, job.id))) return;
+    const added: InlineJob = { ...job, attempt: 0, state: 'waiting' };
+    jobs.set(key(job.queue, job.id), added);
+    pending.push(added);
+    setImmediate(pump);
+  };
+
+  const arm = (queue: string, id: string, repeat: RepeatSpec, data: unknown) => {
+    const [next] = nextRuns({ cron: repeat.pattern, timezone: repeat.tz }, new Date(), 1);
+    if (!next || closed) return;
+    const timer = setTimeout(
+      () => {
+        if (Date.now() >= next.getTime()) {
+          const perTime = `${id}:${next.getTime()}`;
+          add({ queue, id: perTime, data, attempts: SCHEDULED_ATTEMPTS, scheduledAt: next });
+        }
+        arm(queue, id, repeat, data);
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, next.getTime() - Date.now())),
+    );
+    timers.set(key(queue, id), timer);
+  };
+
+  const disarm = (queue: string, id: string) => {
+    clearTimeout(timers.get(key(queue, id)));
+    timers.delete(key(queue, id));
+  };
+
   return {
     kind: 'inline',
     async enqueue(queue, id, data, options) {
-      if (jobs.has(key(queue, id))) return;
-      const job: InlineJob = {
-        queue,
-        id,
-        data,
-        attempts: options.attempts,
-        attempt: 0,
-        state: 'waiting',
-      };
-      jobs.set(key(queue, id), job);
-      pending.push(job);
-      setImmediate(pump);
+      add({ queue, id, data, attempts: options.attempts });
     },
     async state(queue, id) {
       return jobs.get(key(queue, id))?.state ?? 'unknown';
@@ -120,6 +147,19 @@ export const createInlineDriver = (): QueueDriver => {
       events.on(key(queue, id), listener);
       return () => events.off(key(queue, id), listener);
     },
+    async schedule(queue, id, repeat, data) {
+      disarm(queue, id);
+      arm(queue, id, repeat, data);
+    },
+    async unschedule(queue, id) {
+      disarm(queue, id);
+    },
+    async schedules(queue) {
+      const prefix = key(queue, '');
+      return [...timers.keys()]
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => k.slice(prefix.length));
+    },
     async startWorkers(given, limit) {
       processors = given;
       concurrency = limit;
@@ -127,6 +167,8 @@ export const createInlineDriver = (): QueueDriver => {
     },
     async close() {
       closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
       pending.length = 0;
       for (const job of jobs.values()) job.controller?.abort('shutdown');
       if (running > 0) await new Promise<void>((resolve) => idle.add(resolve));

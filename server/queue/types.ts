@@ -6,6 +6,14 @@ export interface JobContext<D = unknown> {
   attempt: number;
   signal: AbortSignal;
   progress(update: ProgressUpdate): Promise<void>;
+  /** The time a schedule fired this job for: each such time is one job, whoever runs it. */
+  scheduledAt?: Date;
+}
+
+/** When a schedule fires: a cron pattern read in an IANA time zone. */
+export interface RepeatSpec {
+  pattern: string;
+  tz: string;
 }
 
 export interface ProgressUpdate {
@@ -26,6 +34,9 @@ export type JobEvent =
   | { type: 'progress'; id: string; progress: ProgressUpdate }
   | { type: 'active' | 'completed' | 'failed' | 'removed'; id: string; error?: string };
 
+/** Attempts at a fired schedule's job; each time it fires has its own id, so retries add none. */
+export const SCHEDULED_ATTEMPTS = 3;
+
 export interface EnqueueOptions {
   attempts: number;
 }
@@ -41,6 +52,14 @@ export interface QueueDriver {
   /** Re-runs a finished job under the same id. */
   retry(queue: string, id: string, data: unknown, options: EnqueueOptions): Promise<void>;
   subscribe(queue: string, id: string, listener: (event: JobEvent) => void): Promise<() => void>;
+  /**
+   * Adds `data` to `queue` at each time `repeat` names, once per time however many processes
+   * hold the schedule; replaces a schedule of the same id.
+   */
+  schedule(queue: string, id: string, repeat: RepeatSpec, data: unknown): Promise<void>;
+  unschedule(queue: string, id: string): Promise<void>;
+  /** The ids of the schedules `queue` holds. */
+  schedules(queue: string): Promise<string[]>;
   startWorkers(processors: Record<string, Processor>, concurrency: number): Promise<void>;
   close(): Promise<void>;
 }

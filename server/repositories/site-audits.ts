@@ -26,9 +26,15 @@ export interface SiteAuditFields {
   durationMs: number | null;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The recurring audit that started it, and the time it fired for. */
+  schedule: string | null;
+  scheduledFor: Date | null;
 }
 
-export interface SiteAuditRow extends Omit<SiteAuditFields, 'startedAt' | 'finishedAt'> {
+export interface SiteAuditRow extends Omit<
+  SiteAuditFields,
+  'startedAt' | 'finishedAt' | 'scheduledFor'
+> {
   documentId: string;
   createdAt: string;
   startedAt: string | null;
@@ -46,6 +52,7 @@ const SUMMARY_COLUMNS = [
   'issueCounts',
   'pagesDone',
   'pagesFound',
+  'schedule',
 ];
 
 export const siteAuditsRepository = (strapi: Core.Strapi) => {
@@ -56,6 +63,15 @@ export const siteAuditsRepository = (strapi: Core.Strapi) => {
   );
   return {
     ...store,
+
+    /** The audit a schedule started for one time it fired, if it did. */
+    async startedFor(schedule: string, scheduledFor: Date): Promise<string | null> {
+      const row = (await strapi.db.query(SITE_AUDIT_UID as never).findOne({
+        where: { schedule, scheduledFor },
+        select: ['documentId'],
+      })) as { documentId: string } | null;
+      return row?.documentId ?? null;
+    },
 
     /** The finished audits of a site and scope, oldest first: its score over time. */
     async history(host: string, auditScope: 'page' | 'site', permission?: Scope) {

@@ -220,5 +220,24 @@ export default {
       handler: 'site-audits.cancel',
       config: requires(ACTIONS.siteAuditRun),
     },
+    // Recurring audits: a prefix of their own, so no path is taken for an audit's documentId.
+    {
+      method: 'GET',
+      path: '/site-audit-schedules',
+      handler: 'site-audit-schedules.find',
+      config: requires(ACTIONS.siteAuditRead),
+    },
+    ...(
+      [
+        ['POST', '', 'create'],
+        ['PUT', '/:documentId', 'update'],
+        ['DELETE', '/:documentId', 'delete'],
+      ] as const
+    ).map(([method, path, handler]) => ({
+      method,
+      path: `/site-audit-schedules${path}`,
+      handler: `site-audit-schedules.${handler}`,
+      config: requires(ACTIONS.siteAuditRun),
+    })),
   ],
 };

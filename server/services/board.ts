@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ACTIONS, PLUGIN_ID, uidOf } from '../../contracts/permissions';
+import { ACTIONS, PLUGIN_ID } from '../../contracts/permissions';
 import type { QueueBoard } from '../queue/board';
 import { redisConnection } from '../queue/redis-connection';
 import { appSecret } from '../utils/app-secret';
 import { deriveKey, sign, verify } from '../utils/crypto';
 import { pluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/services';
+import { userCan } from '../utils/user-can';
 
 export const BOARD_PATH = `/${PLUGIN_ID}/board`;
 export const BOARD_COOKIE = 'alwrity_board';
@@ -56,12 +57,7 @@ const boardService = ({ strapi }: { strapi: Core.Strapi }) => {
       const claims = readClaims(cookie);
       if (!claims) return false;
       if (!(await strapi.sessionManager('admin').isSessionActive(claims.sessionId))) return false;
-      const user = await strapi.db
-        .query('admin::user')
-        .findOne({ where: { id: claims.userId }, populate: ['roles'] });
-      if (!user?.isActive) return false;
-      const ability = await strapi.service('admin::permission').engine.generateUserAbility(user);
-      return ability.can(uidOf(ACTIONS.jobsRead));
+      return userCan(strapi, claims.userId, ACTIONS.jobsRead);
     },
 
     /** Built on first use: bull-board and its Koa stack are not loaded at boot. */
@@ -71,7 +67,7 @@ const boardService = ({ strapi }: { strapi: Core.Strapi }) => {
       board ??= import('../queue/board').then(({ createQueueBoard }) =>
         createQueueBoard({
           basePath: BOARD_PATH,
-          queueNames: getService(strapi, 'jobs').kindNames(),
+          queueNames: getService(strapi, 'jobs').queueNames(),
           ...connection,
         }),
       );

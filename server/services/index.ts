@@ -9,6 +9,7 @@ import jobs from './jobs';
 import seo from './seo';
 import seoTools from './seo-tools';
 import settings from './settings';
+import siteAuditSchedules from './site-audit-schedules';
 import siteAudits from './site-audits';
 import usage from './usage';
 import writers from './writers';
@@ -25,6 +26,7 @@ export default {
   seo,
   'seo-tools': seoTools,
   settings,
+  'site-audit-schedules': siteAuditSchedules,
   'site-audits': siteAudits,
   usage,
   writers,

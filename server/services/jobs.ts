@@ -22,8 +22,10 @@ import {
   PermanentJobError,
   type JobContext,
   type JobEvent,
+  type Processor,
   type ProgressUpdate,
   type QueueDriver,
+  type RepeatSpec,
 } from '../queue/types';
 import { redisConnection } from '../queue/redis-connection';
 import { pluginConfig } from '../utils/plugin-config';
@@ -61,6 +63,8 @@ export const toJobView = (kind: string, doc: JobDocument): JobView => ({
 
 const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const kinds = new Map<string, JobKind<never>>();
+  // Queues whose jobs are not documents of their own (a schedule firing starts one elsewhere).
+  const plainProcessors = new Map<string, Processor>();
   let driver: QueueDriver | undefined;
   const callSlots = new Map<string, CallSlots>();
   // The order jobs were claimed in this process: the earlier claimed gets the next free slot.
@@ -232,10 +236,20 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       kinds.set(kind.name, kind as unknown as JobKind<never>);
     },
 
+    /** A queue whose processor keeps its own records; it runs under the same workers. */
+    registerProcessor(queue: string, processor: Processor) {
+      plainProcessors.set(queue, processor);
+    },
+
     driverKind: () => requireDriver().kind,
 
-    /** The registered job kinds, which are also the BullMQ queue names. */
-    kindNames: () => [...kinds.keys()],
+    /** Every queue: the job kinds' (named as they are) and the plain processors'. */
+    queueNames: () => [...kinds.keys(), ...plainProcessors.keys()],
+
+    schedule: (queue: string, id: string, repeat: RepeatSpec, data: unknown) =>
+      requireDriver().schedule(queue, id, repeat, data),
+    unschedule: (queue: string, id: string) => requireDriver().unschedule(queue, id),
+    schedules: (queue: string) => requireDriver().schedules(queue),
 
     async start() {
       const config = pluginConfig(strapi);
@@ -258,9 +272,10 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
         driver = createInlineDriver();
       }
       if (config.worker !== 'off' || driver.kind === 'inline') {
-        const processors = Object.fromEntries(
-          [...kinds.values()].map((kind) => [kind.name, processorFor(kind)]),
-        );
+        const processors = Object.fromEntries([
+          ...[...kinds.values()].map((kind) => [kind.name, processorFor(kind)] as const),
+          ...plainProcessors,
+        ]);
         await driver.startWorkers(processors, config.limits.concurrency * JOBS_PER_CALL_SLOT);
       }
       await this.resync();

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { auditPage } from '../../analysis/site/audit-page';
 import { joinRedirects } from '../../analysis/site/redirect-chains';
-import { siteFindings } from '../../analysis/site/site-findings';
+import { siteFindingsCollector } from '../../analysis/site/site-findings';
 import type { CheckResult, PageRecord, SiteFinding } from '../../analysis/site/types';
 import { paginationOf } from '../../contracts/jobs';
 import {
@@ -53,6 +53,7 @@ export const toSummary = (row: SiteAuditRow): SiteAuditSummary => ({
   createdAt: iso(row.createdAt)!,
   finishedAt: iso(row.finishedAt),
   durationMs: row.durationMs ?? null,
+  schedule: row.schedule ?? null,
 });
 
 const noCounts = (): IssueCounts => ({ error: 0, warning: 0, notice: 0 });
@@ -108,15 +109,21 @@ const summarise = () => {
   };
 };
 
+/** A recurring audit's run says which schedule started it and for what time. */
+export type AuditOrigin = { schedule?: string; scheduledFor?: Date };
+
 const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const audits = siteAuditsRepository(strapi);
   const pages = siteAuditPagesRepository(strapi);
   const fetcher = () => getService(strapi, 'fetcher');
 
-  /** Reads every stored page once: the check summary, the score and the site-level findings. */
+  /**
+   * The check summary, the score and the site-level findings, in two reads of the stored pages
+   * so that memory stays flat: how each address answered (to join redirect hops into chains),
+   * then each page's checks and links, a batch at a time.
+   */
   const conclude = async (documentId: string, startUrl: string) => {
-    const summary = summarise();
-    const records: PageRecord[] = [];
+    const answers: PageRecord[] = [];
     for await (const batch of pages.all(documentId, [
       'url',
       'finalUrl',
@@ -125,13 +132,9 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
       'redirects',
       'blockedByRobots',
       'inSitemap',
-      'facts',
-      'checks',
-      'score',
     ])) {
       for (const page of batch) {
-        summary.add(page.url, page.checks ?? [], page.score ?? null);
-        records.push({
+        answers.push({
           url: page.url,
           finalUrl: page.finalUrl ?? page.url,
           status: page.statusCode ?? 0,
@@ -139,12 +142,29 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
           redirects: page.redirects ?? [],
           blockedByRobots: page.blockedByRobots,
           inSitemap: page.inSitemap,
-          ...(page.facts ? { facts: page.facts } : {}),
         });
       }
     }
-    const findings = siteFindings(joinRedirects(records), { startUrl });
-    return { findings, ...summary.result(findings) };
+    const joined = new Map(
+      joinRedirects(answers).map((record, index) => [
+        record.url,
+        // A page that answered itself keeps its facts; a redirect's are its target's.
+        { record, answeredItself: record === answers[index] },
+      ]),
+    );
+    answers.length = 0;
+
+    const summary = summarise();
+    const findings = siteFindingsCollector({ startUrl });
+    for await (const batch of pages.all(documentId, ['url', 'facts', 'checks', 'score'])) {
+      for (const page of batch) {
+        summary.add(page.url, page.checks ?? [], page.score ?? null);
+        const { record, answeredItself } = joined.get(page.url)!;
+        findings.add(answeredItself && page.facts ? { ...record, facts: page.facts } : record);
+      }
+    }
+    const found = findings.result();
+    return { findings: found, ...summary.result(found) };
   };
 
   const mustFind = async (documentId: string, scope?: Scope) => {
@@ -155,7 +175,11 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Audits one page now; nothing is stored unless it could be fetched and audited. */
-    async auditOne(body: SiteAuditBody, userId: number): Promise<SiteAuditDetail> {
+    async auditOne(
+      body: SiteAuditBody,
+      userId: number,
+      origin: AuditOrigin = {},
+    ): Promise<SiteAuditDetail> {
       const url = await fetcher().preflight(body.url, 'url');
       const startedAt = new Date();
       let fetched;
@@ -188,6 +212,7 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
           startedAt,
           finishedAt,
           durationMs: finishedAt.getTime() - startedAt.getTime(),
+          ...origin,
         },
         userId,
       );
@@ -217,7 +242,7 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Queues a crawl; nothing is left if it cannot be queued. */
-    async startCrawl(body: SiteAuditBody, userId: number) {
+    async startCrawl(body: SiteAuditBody, userId: number, origin: AuditOrigin = {}) {
       const url = await fetcher().preflight(body.url, 'url');
       const options: CrawlOptions = {
         maxPages: body.maxPages ?? CRAWL_LIMITS.maxPages.default,
@@ -236,6 +261,7 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
           status: 'queued',
           pagesDone: 0,
           pagesFound: 0,
+          ...origin,
         },
         userId,
       );

@@ -10,6 +10,7 @@ import type { JobsService } from '../services/jobs';
 import type { SeoService } from '../services/seo';
 import type { SeoToolsService } from '../services/seo-tools';
 import type { SettingsService } from '../services/settings';
+import type { SiteAuditSchedulesService } from '../services/site-audit-schedules';
 import type { SiteAuditsService } from '../services/site-audits';
 import type { UsageService } from '../services/usage';
 import type { WritersService } from '../services/writers';
@@ -27,6 +28,7 @@ interface Services {
   seo: SeoService;
   'seo-tools': SeoToolsService;
   settings: SettingsService;
+  'site-audit-schedules': SiteAuditSchedulesService;
   'site-audits': SiteAuditsService;
   usage: UsageService;
   writers: WritersService;

@@ -96,4 +96,26 @@ describe('the Site Analyzer', () => {
     await e2e.page.getByRole('heading', { name: 'Still open' }).waitFor();
     await screenshot(e2e.page, '35-site-compare');
   }, 180_000);
+
+  it('saves a recurring audit: the list shows when it runs next; pause, then delete it', async () => {
+    await e2e.page.goto(analyzer());
+    await e2e.page.getByText('No recurring audits yet').waitFor();
+    await e2e.page.getByLabel('Address').fill(`${site.origin}/contact`);
+    await e2e.page.getByRole('combobox', { name: 'Repeat' }).click();
+    await e2e.page.getByRole('option', { name: 'Every week' }).click();
+    await e2e.page.getByRole('combobox', { name: 'On' }).click();
+    await e2e.page.getByRole('option', { name: 'Monday' }).click();
+    await e2e.page.getByRole('button', { name: 'Save recurring audit' }).click();
+    await e2e.page.getByText(/Recurring audit saved. It runs next on Monday/).waitFor();
+    const row = e2e.page.getByRole('row').filter({ hasText: 'Every Monday at 06:00' });
+    await row.waitFor();
+    await screenshot(e2e.page, '36-site-recurring');
+
+    const active = row.getByRole('switch');
+    await active.click();
+    await row.getByText('Paused').waitFor();
+    await row.getByRole('button', { name: /Delete the recurring audit/ }).click();
+    await e2e.page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await e2e.page.getByText('No recurring audits yet').waitFor();
+  });
 });

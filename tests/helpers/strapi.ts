@@ -20,6 +20,7 @@ export interface TestApp {
     get(url: string): request.Test;
     post(url: string, body?: object): request.Test;
     put(url: string, body?: object): request.Test;
+    delete(url: string): request.Test;
   };
 }
 
@@ -208,6 +209,7 @@ export const testApp = async (strapi: Core.Strapi): Promise<TestApp> => {
       const auth = { Authorization: `Bearer ${tokens[role]}` };
       return {
         get: (url) => http().get(url).set(auth),
+        delete: (url) => http().delete(url).set(auth),
         post: (url, body) =>
           http()
             .post(url)

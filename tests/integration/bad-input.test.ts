@@ -124,6 +124,16 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['maxPages'], 'ten'],
     long: [['keyphrase'], 100],
   },
+  'site-audit-schedules.create': {
+    valid: { url: 'http://127.0.0.1:9/', cron: '0 6 * * 1', timezone: 'Europe/Berlin' },
+    typed: [['cron'], 5],
+    long: [['keyphrase'], 100],
+  },
+  'site-audit-schedules.update': {
+    valid: { enabled: false },
+    typed: [['enabled'], 'yes'],
+    long: [['keyphrase'], 100],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],
@@ -150,6 +160,11 @@ const QUERIES: Record<string, [string, string][]> = {
   'site-audits.find': [
     ['scope=everything', 'scope'],
     ['status=exploded', 'status'],
+    ['pageSize=101', 'pageSize'],
+    ['surprise=1', 'surprise'],
+  ],
+  'site-audit-schedules.find': [
+    [`host=${'h'.repeat(256)}`, 'host'],
     ['pageSize=101', 'pageSize'],
     ['surprise=1', 'surprise'],
   ],

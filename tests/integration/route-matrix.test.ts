@@ -75,6 +75,7 @@ const withToken =
 
 const ARTICLE = 'api::article.article';
 const SITE_AUDIT = 'plugin::alwrity.site-audit';
+const SCHEDULE = 'plugin::alwrity.site-audit-schedule';
 let site: FixtureSite;
 
 /** Runs owned by the Author, each in the state its route acts on. */
@@ -116,6 +117,17 @@ const runningCrawl = async () => {
   await waitForStatus(suite.app, id, 'running');
   return id;
 };
+const weeklyAudit = async () => {
+  const { body } = await suite.app
+    .as('author')
+    .post('/alwrity/site-audit-schedules', {
+      url: `${site.origin}/about`,
+      cron: '0 6 * * 1',
+      timezone: 'Europe/Berlin',
+    })
+    .expect(201);
+  return body.data.documentId as string;
+};
 const failedPrompt = async () => {
   const id = await finishedPrompt();
   await suite.strapi.db
@@ -154,6 +166,8 @@ const OWNED: Record<string, OwnedCase> = {
   'site-audits.issuesCsv': { run: pageAudit, ok: 200 },
   'site-audits.events': { run: pageAudit, ok: 200 },
   'site-audits.cancel': { run: runningCrawl, ok: 200 },
+  'site-audit-schedules.update': { run: weeklyAudit, body: { enabled: false }, ok: 200 },
+  'site-audit-schedules.delete': { run: weeklyAudit, ok: 204 },
   'generations.save': {
     run: () => finishedBlog(),
     body: { uid: ARTICLE, mapping: { title: 'title' } },
@@ -165,7 +179,8 @@ const OWNED: Record<string, OwnedCase> = {
 const snapshot = async (id: string) => {
   const row =
     (await generation(suite.strapi, id)) ??
-    (await suite.strapi.db.query(SITE_AUDIT).findOne({ where: { documentId: id } }));
+    (await suite.strapi.db.query(SITE_AUDIT).findOne({ where: { documentId: id } })) ??
+    (await suite.strapi.db.query(SCHEDULE).findOne({ where: { documentId: id } }));
   return JSON.stringify([row.status, row.output, row.targetDocumentId, row.updatedAt]);
 };
 

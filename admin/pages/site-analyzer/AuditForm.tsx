@@ -7,10 +7,14 @@ import {
   Loader,
   NumberInput,
   Radio,
+  SingleSelect,
+  SingleSelectOption,
   TextInput,
+  TimePicker,
   Typography,
 } from '@strapi/design-system';
-import { Play, Search } from '@strapi/icons';
+import { Clock, Play, Search } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
 import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
@@ -19,19 +23,24 @@ import { ErrorText } from '../../components/ErrorText';
 import { siteAnalyzerPath } from '../../utils/paths';
 import { msg, type TranslationKey } from '../../utils/translations';
 import { ToolCard } from '../seo/tools/ToolCard';
+import { WEEKDAYS } from '../../../contracts/site-audit-schedules';
 import {
   bodyOf,
   FORM_FIELDS,
   INITIAL_FORM,
   KEYPHRASE_MAX,
+  LAST_MONTH_DAY,
   LIMIT_FIELDS,
   problemsOf,
+  REPEATS,
+  scheduleBodyOf,
   serverErrorsOf,
   type AuditForm as Form,
   type FormField,
   type LimitField,
   type Problem,
 } from './audit-form';
+import { useCreateSchedule } from './useSchedules';
 import { useStartAudit } from './useSiteAudits';
 
 const LIMIT_LABELS: Record<LimitField, TranslationKey> = {
@@ -42,6 +51,10 @@ const LIMIT_LABELS: Record<LimitField, TranslationKey> = {
 };
 
 const fieldId = (field: FormField) => `site-audit-${field}`;
+// 2023-01-01 was a Sunday: day 0 of the week, as cron counts.
+const SUNDAY = Date.UTC(2023, 0, 1, 12);
+/** Recurring audits run at the editor's own wall-clock time. */
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Where the reader should look first: the first field at fault, in the form's order. */
 const focusFirst = (faulty: Partial<Record<FormField, unknown>>) => {
@@ -51,17 +64,23 @@ const focusFirst = (faulty: Partial<Record<FormField, unknown>>) => {
 
 /**
  * A page audit (answered in a few seconds) or a crawl (queued): either opens the audit once the
- * server has it. On failure the form keeps what was typed and shows why under the field.
+ * server has it. Or, repeated, a recurring audit the list below shows. On failure the form keeps
+ * what was typed and shows why under the field.
  */
 export const AuditForm = () => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, formatDate } = useIntl();
+  const { toggleNotification } = useNotification();
   const navigate = useNavigate();
-  const start = useStartAudit();
+  const startNow = useStartAudit();
+  const schedule = useCreateSchedule();
   const scopeLabel = useId();
   const [form, setForm] = useState<Form>(INITIAL_FORM);
   const [problems, setProblems] = useState<Partial<Record<FormField, Problem>>>({});
+  const repeated = form.repeat !== 'once';
+  const start = repeated ? schedule : startNow;
   const serverErrors = useMemo(() => serverErrorsOf(start.error), [start.error]);
   const crawl = form.scope === 'site';
+  const zone = useMemo(browserZone, []);
 
   const errorOf = (field: FormField) => {
     const problem = problems[field];
@@ -83,9 +102,25 @@ export const AuditForm = () => {
       focusFirst(found);
       return;
     }
-    start.mutate(bodyOf(form), {
-      onSuccess: (audit) => navigate(siteAnalyzerPath(audit.documentId)),
-      onError: (error) => focusFirst(serverErrorsOf(error)),
+    const onError = (error: unknown) => focusFirst(serverErrorsOf(error));
+    if (!repeated) {
+      startNow.mutate(bodyOf(form), {
+        onSuccess: (audit) => navigate(siteAnalyzerPath(audit.documentId)),
+        onError,
+      });
+      return;
+    }
+    schedule.mutate(scheduleBodyOf(form, zone), {
+      onSuccess: (saved) =>
+        toggleNotification({
+          type: 'success',
+          message: formatMessage(msg('site.form.scheduled'), {
+            next: saved.nextRunAt
+              ? formatDate(saved.nextRunAt, { dateStyle: 'full', timeStyle: 'short' })
+              : '—',
+          }),
+        }),
+      onError,
     });
   };
 
@@ -196,9 +231,102 @@ export const AuditForm = () => {
             </Grid.Root>
           ) : null}
 
+          <Grid.Root gap={4}>
+            <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+              <Field.Root
+                id={fieldId('repeat')}
+                name="repeat"
+                hint={formatMessage(
+                  msg(repeated ? 'site.form.repeat.hint' : 'site.form.repeat.once.hint'),
+                  { zone },
+                )}
+                error={errorOf('repeat')}
+              >
+                <Field.Label>{formatMessage(msg('site.form.repeat'))}</Field.Label>
+                <SingleSelect
+                  value={form.repeat}
+                  onChange={(value: string | number) =>
+                    edit('repeat', (current) => ({
+                      ...current,
+                      repeat: REPEATS.find((repeat) => repeat === value) ?? 'once',
+                    }))
+                  }
+                >
+                  {REPEATS.map((repeat) => (
+                    <SingleSelectOption key={repeat} value={repeat}>
+                      {formatMessage(msg(`site.form.repeat.${repeat}`))}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
+            </Grid.Item>
+            {form.repeat === 'week' ? (
+              <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+                <Field.Root id={fieldId('repeat') + '-weekday'} name="weekday">
+                  <Field.Label>{formatMessage(msg('site.form.weekday'))}</Field.Label>
+                  <SingleSelect
+                    value={String(form.weekday)}
+                    onChange={(value: string | number) =>
+                      edit('repeat', (current) => ({ ...current, weekday: Number(value) }))
+                    }
+                  >
+                    {WEEKDAYS.map((weekday) => (
+                      <SingleSelectOption key={weekday} value={String(weekday)}>
+                        {formatDate(SUNDAY + weekday * 86_400_000, {
+                          weekday: 'long',
+                          timeZone: 'UTC',
+                        })}
+                      </SingleSelectOption>
+                    ))}
+                  </SingleSelect>
+                </Field.Root>
+              </Grid.Item>
+            ) : null}
+            {form.repeat === 'month' ? (
+              <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+                <Field.Root
+                  id={fieldId('day')}
+                  name="day"
+                  required
+                  hint={formatMessage(msg('site.form.day.hint'), { max: LAST_MONTH_DAY })}
+                  error={errorOf('day')}
+                >
+                  <Field.Label>{formatMessage(msg('site.form.day'))}</Field.Label>
+                  <NumberInput
+                    value={form.day}
+                    step={1}
+                    min={1}
+                    max={LAST_MONTH_DAY}
+                    onValueChange={(day) => edit('day', (current) => ({ ...current, day }))}
+                  />
+                  <Field.Hint />
+                  <Field.Error />
+                </Field.Root>
+              </Grid.Item>
+            ) : null}
+            {repeated ? (
+              <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+                <Field.Root id={fieldId('repeat') + '-time'} name="time" required>
+                  <Field.Label>{formatMessage(msg('site.form.time'))}</Field.Label>
+                  <TimePicker
+                    value={form.time}
+                    step={15}
+                    onChange={(time?: string) =>
+                      edit('repeat', (current) => ({ ...current, time: time ?? '' }))
+                    }
+                    onClear={() => edit('repeat', (current) => ({ ...current, time: '' }))}
+                    clearLabel={formatMessage(msg('site.filter.clear'))}
+                  />
+                </Field.Root>
+              </Grid.Item>
+            ) : null}
+          </Grid.Root>
+
           <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
             <Box aria-live="polite">
-              {start.isPending && !crawl ? (
+              {start.isPending && !crawl && !repeated ? (
                 <Flex gap={2}>
                   <Loader small>{formatMessage(msg('site.form.auditing'))}</Loader>
                   {/* The loader's own label is for screen readers only. */}
@@ -210,10 +338,18 @@ export const AuditForm = () => {
             </Box>
             <Button
               type="submit"
-              startIcon={crawl ? <Play /> : <Search />}
+              startIcon={repeated ? <Clock /> : crawl ? <Play /> : <Search />}
               loading={start.isPending}
             >
-              {formatMessage(msg(crawl ? 'site.form.submit.site' : 'site.form.submit.page'))}
+              {formatMessage(
+                msg(
+                  repeated
+                    ? 'site.form.submit.schedule'
+                    : crawl
+                      ? 'site.form.submit.site'
+                      : 'site.form.submit.page',
+                ),
+              )}
             </Button>
           </Flex>
           {Object.keys(serverErrors).length ? null : <ErrorText error={start.error} />}

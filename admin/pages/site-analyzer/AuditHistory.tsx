@@ -1,10 +1,8 @@
 import {
   Badge,
   Box,
-  EmptyStateLayout,
   Flex,
   Link,
-  Loader,
   SingleSelect,
   SingleSelectOption,
   Table,
@@ -18,7 +16,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { MAX_PAGE_SIZE } from '../../../contracts/jobs';
 import { SEVERITIES, type SiteAuditSummary } from '../../../contracts/site-audits';
-import { ErrorText } from '../../components/ErrorText';
+import { QueryState } from '../../components/QueryState';
 import { HeaderRow } from '../../components/HeaderRow';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
@@ -165,17 +163,11 @@ export const AuditHistory = () => {
         </Flex>
       }
     >
-      {audits.isLoading ? (
-        <Flex justifyContent="center" padding={6}>
-          <Loader>{formatMessage(msg('site.loading'))}</Loader>
-        </Flex>
-      ) : audits.isError ? (
-        <ErrorText error={audits.error} />
-      ) : !rows.length ? (
-        <EmptyStateLayout
-          content={formatMessage(msg(filtered ? 'site.history.noMatch' : 'site.history.empty'))}
-        />
-      ) : (
+      <QueryState
+        query={audits}
+        isEmpty={!rows.length}
+        empty={formatMessage(msg(filtered ? 'site.history.noMatch' : 'site.history.empty'))}
+      >
         <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
           <HeaderRow
             labels={COLUMNS.map((column) => formatMessage(msg(`site.history.column.${column}`)))}
@@ -186,7 +178,7 @@ export const AuditHistory = () => {
             ))}
           </Tbody>
         </Table>
-      )}
+      </QueryState>
       {pagination ? <PrevNextPagination pagination={pagination} onChange={setPage} /> : null}
     </ToolCard>
   );

@@ -1,9 +1,7 @@
 import {
   Badge,
   Box,
-  EmptyStateLayout,
   Flex,
-  Loader,
   Searchbar,
   SingleSelect,
   SingleSelectOption,
@@ -19,7 +17,7 @@ import { useDebounce } from '@strapi/strapi/admin';
 import { useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { AuditPageRow, ListPagesQuery, SiteAuditDetail } from '../../../contracts/site-audits';
-import { ErrorText } from '../../components/ErrorText';
+import { QueryState } from '../../components/QueryState';
 import { nextSort, SortableTh, type Sort } from '../../components/SortableTh';
 import { PrevNextPagination } from '../../components/PrevNextPagination';
 import { msg, type TranslationKey } from '../../utils/translations';
@@ -129,19 +127,13 @@ export const AuditPages = ({ audit, check, onCheckChange }: AuditPagesProps) => 
         </Flex>
       }
     >
-      {pages.isLoading ? (
-        <Flex justifyContent="center" padding={6}>
-          <Loader>{formatMessage(msg('site.loading'))}</Loader>
-        </Flex>
-      ) : pages.isError ? (
-        <ErrorText error={pages.error} />
-      ) : !rows.length ? (
-        <EmptyStateLayout
-          content={formatMessage(
-            msg(filtered ? 'site.pages.noMatch' : live ? 'site.pages.noneYet' : 'site.pages.none'),
-          )}
-        />
-      ) : (
+      <QueryState
+        query={pages}
+        isEmpty={!rows.length}
+        empty={formatMessage(
+          msg(filtered ? 'site.pages.noMatch' : live ? 'site.pages.noneYet' : 'site.pages.none'),
+        )}
+      >
         <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
           <Thead>
             <Tr>
@@ -213,7 +205,7 @@ export const AuditPages = ({ audit, check, onCheckChange }: AuditPagesProps) => 
             ))}
           </Tbody>
         </Table>
-      )}
+      </QueryState>
       {pagination ? (
         <PrevNextPagination
           pagination={pagination}

@@ -1,11 +1,12 @@
-import { Button, Dialog, Flex, Typography } from '@strapi/design-system';
-import { Cross, WarningCircle } from '@strapi/icons';
+import { Button, Flex, Typography } from '@strapi/design-system';
+import { Cross } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
 import { ACTIONS } from '../../../contracts/permissions';
 import type { SiteAuditSummary } from '../../../contracts/site-audits';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LightProgressBar } from '../../components/JobProgress';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { errorMessage } from '../../hooks/useApi';
@@ -22,45 +23,27 @@ const CancelCrawl = ({ documentId }: { documentId: string }) => {
   const { toggleNotification } = useNotification();
   const cancel = useCancelCrawl(documentId);
   return (
-    <Dialog.Root>
-      <Dialog.Trigger>
+    <ConfirmDialog
+      trigger={
         <Button variant="danger-light" startIcon={<Cross />} loading={cancel.isPending}>
           {formatMessage(msg('site.crawl.cancel'))}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{formatMessage(msg('site.crawl.cancel.title'))}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-          {formatMessage(msg('site.crawl.cancel.body'))}
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button variant="tertiary" fullWidth>
-              {formatMessage(msg('site.crawl.cancel.keep'))}
-            </Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button
-              variant="danger"
-              fullWidth
-              onClick={() =>
-                cancel.mutate(undefined, {
-                  onSuccess: () =>
-                    toggleNotification({
-                      type: 'success',
-                      message: formatMessage(msg('site.crawl.canceled')),
-                    }),
-                  onError: (error) =>
-                    toggleNotification({ type: 'danger', message: errorMessage(error) }),
-                })
-              }
-            >
-              {formatMessage(msg('site.crawl.cancel'))}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+      }
+      title={formatMessage(msg('site.crawl.cancel.title'))}
+      body={formatMessage(msg('site.crawl.cancel.body'))}
+      keepLabel={formatMessage(msg('site.crawl.cancel.keep'))}
+      confirmLabel={formatMessage(msg('site.crawl.cancel'))}
+      onConfirm={() =>
+        cancel.mutate(undefined, {
+          onSuccess: () =>
+            toggleNotification({
+              type: 'success',
+              message: formatMessage(msg('site.crawl.canceled')),
+            }),
+          onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
+        })
+      }
+    />
   );
 };
 

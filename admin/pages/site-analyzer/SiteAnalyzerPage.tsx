@@ -6,6 +6,7 @@ import { usePermissions } from '../../hooks/usePermissions';
 import { msg } from '../../utils/translations';
 import { AuditForm } from './AuditForm';
 import { AuditHistory } from './AuditHistory';
+import { RecurringAudits } from './RecurringAudits';
 
 /** A new audit (for those who may run one) above every audit so far. */
 export const SiteAnalyzerPage = () => {
@@ -22,6 +23,7 @@ export const SiteAnalyzerPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {can(ACTIONS.siteAuditRun) ? <AuditForm /> : null}
+          <RecurringAudits />
           <AuditHistory />
         </Flex>
       </Layouts.Content>

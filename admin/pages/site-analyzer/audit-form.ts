@@ -1,10 +1,11 @@
+import { presetCron, type ScheduleBody } from '../../../contracts/site-audit-schedules';
 import { CRAWL_LIMITS, type SiteAuditBody } from '../../../contracts/site-audits';
 import type { TranslationKey } from '../../utils/translations';
 
 export const LIMIT_FIELDS = ['maxPages', 'maxDepth', 'concurrency', 'delayMs'] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 /** In the order the form shows them. */
-export const FORM_FIELDS = ['url', 'keyphrase', ...LIMIT_FIELDS] as const;
+export const FORM_FIELDS = ['url', 'keyphrase', ...LIMIT_FIELDS, 'repeat', 'day'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 /** As long as `siteAuditBody` takes it. */
@@ -16,7 +17,16 @@ export interface AuditForm {
   keyphrase: string;
   /** Undefined while a number field is empty. */
   limits: Record<LimitField, number | undefined>;
+  /** `once`: audit now; otherwise a recurring audit, at `time` in the browser's time zone. */
+  repeat: 'once' | 'day' | 'week' | 'month';
+  time: string;
+  weekday: number;
+  day: number | undefined;
 }
+
+export const REPEATS = ['once', 'day', 'week', 'month'] as const;
+/** Days every month has: a later one would skip the short months. */
+export const LAST_MONTH_DAY = 28;
 
 export const INITIAL_FORM: AuditForm = {
   url: '',
@@ -28,6 +38,10 @@ export const INITIAL_FORM: AuditForm = {
     concurrency: CRAWL_LIMITS.concurrency.default,
     delayMs: CRAWL_LIMITS.delayMs.default,
   },
+  repeat: 'once',
+  time: '06:00',
+  weekday: 1,
+  day: 1,
 };
 
 /** An address typed without its scheme (`example.com`) is read as https, as browsers do. */
@@ -44,6 +58,19 @@ export const bodyOf = (form: AuditForm): SiteAuditBody => ({
   ...(form.scope === 'site' ? form.limits : {}),
 });
 
+/** The recurring audit the form describes, timed in `timezone`. */
+export const scheduleBodyOf = (form: AuditForm, timezone: string): ScheduleBody => {
+  const [hour = 0, minute = 0] = form.time.split(':').map(Number);
+  const time = { hour, minute };
+  const cron =
+    form.repeat === 'week'
+      ? presetCron({ every: 'week', weekday: form.weekday, ...time })
+      : form.repeat === 'month'
+        ? presetCron({ every: 'month', day: form.day ?? 1, ...time })
+        : presetCron({ every: 'day', ...time });
+  return { ...bodyOf(form), cron, timezone, enabled: true };
+};
+
 export interface Problem {
   key: TranslationKey;
   values?: Record<string, number>;
@@ -56,6 +83,16 @@ export interface Problem {
 export const problemsOf = (form: AuditForm): Partial<Record<FormField, Problem>> => {
   const problems: Partial<Record<FormField, Problem>> = {};
   if (!form.url.trim()) problems.url = { key: 'site.form.url.required' };
+  if (form.repeat !== 'once' && !/^\d{2}:\d{2}$/.test(form.time)) {
+    problems.repeat = { key: 'site.form.time.required' };
+  }
+  if (form.repeat === 'month') {
+    const { day } = form;
+    if (day === undefined) problems.day = { key: 'form.error.required' };
+    else if (!Number.isInteger(day) || day < 1 || day > LAST_MONTH_DAY) {
+      problems.day = { key: 'site.form.day.range', values: { max: LAST_MONTH_DAY } };
+    }
+  }
   if (form.scope !== 'site') return problems;
   for (const field of LIMIT_FIELDS) {
     const value = form.limits[field];
@@ -82,7 +119,9 @@ export const serverErrorsOf = (error: unknown): Partial<Record<FormField, string
   const errors: Partial<Record<FormField, string>> = {};
   if (!Array.isArray(details)) return errors;
   for (const entry of details as { path?: unknown; message?: unknown }[]) {
-    const field = Array.isArray(entry?.path) ? entry.path[0] : undefined;
+    const named = Array.isArray(entry?.path) ? entry.path[0] : undefined;
+    // The form builds the pattern and the zone from its repeat choice.
+    const field = named === 'cron' || named === 'timezone' ? 'repeat' : named;
     if (isFormField(field) && typeof entry.message === 'string') {
       errors[field] = errors[field] ? `${errors[field]}; ${entry.message}` : entry.message;
     }

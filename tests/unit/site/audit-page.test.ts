@@ -176,7 +176,8 @@ describe('auditPage', () => {
     expect(check?.items?.[19]).toBe('/gallery/19.jpg');
   });
 
-  it('audits a 200 KB page well within 100 ms', () => {
+  // Its speed is measured in bench/site.js; here, that a page this size is read to its end.
+  it('audits a 200 KB page whole: every check, every section counted', () => {
     const sections = Array.from(
       { length: 70 },
       (_, i) => `<section><h2>Part ${i + 1}</h2>${toHtml(contentCalendar)}</section>`,
@@ -187,13 +188,15 @@ describe('auditPage', () => {
       }),
     );
     expect(page.body.length).toBeGreaterThan(200_000);
-    auditPage(page, { keyphrase: 'content calendar' });
-    const times = [1, 2, 3].map(() => {
-      const start = performance.now();
-      auditPage(page, { keyphrase: 'content calendar' });
-      return performance.now() - start;
-    });
-    expect(Math.min(...times)).toBeLessThan(100);
+    const audit = auditPage(page, { keyphrase: 'content calendar' });
+    const oneSection = auditPage(
+      fetched(html({ body: `<main><section>${toHtml(contentCalendar)}</section></main>` })),
+      { keyphrase: 'content calendar' },
+    );
+    const ids = (checks: { id: string }[]) => checks.map((check) => check.id);
+    expect(ids(audit.checks)).toEqual(ids(oneSection.checks));
+    // Every section's words are counted, to the last one.
+    expect(audit.facts.wordCount).toBeGreaterThan(69 * oneSection.facts.wordCount);
   });
 });
 
