@@ -40,6 +40,8 @@ export const ROBOTS_AGENT = 'AlwrityBot';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const TEXT_TYPES =
   /^(text\/html|application\/xhtml\+xml|text\/xml|application\/xml|application\/[\w.+-]+\+xml|text\/plain)$/;
+const GZIP_TYPES = /^application\/(x-)?gzip$/;
+const XML = 'application/xml';
 
 export interface FetchOptions {
   signal?: AbortSignal;
@@ -50,6 +52,8 @@ export interface FetchOptions {
    * target as a page of its own and so fetches each address once.
    */
   followRedirects?: boolean;
+  /** A body sent as a gzip file (a `.xml.gz` sitemap) is unpacked and read as XML. */
+  gzippedXml?: boolean;
 }
 
 export interface SafeFetcher {
@@ -233,16 +237,26 @@ export const createSafeFetcher = (options: {
           let body = '';
           let bytes = Number(headers['content-length']) || 0;
           let decodedBytes = bytes;
-          if (TEXT_TYPES.test(mediaType)) {
+          const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
+          // The file itself is the gzip: unpacked within the same cap as a compressed response.
+          const packed =
+            fetchOptions.gzippedXml === true &&
+            !encoding &&
+            (GZIP_TYPES.test(mediaType) ||
+              (mediaType === 'application/octet-stream' &&
+                /\.gz$/i.test(new URL(current).pathname)));
+          if (TEXT_TYPES.test(mediaType) || packed) {
             const read = await readBody(
               response.body,
-              (headers['content-encoding'] ?? '').trim().toLowerCase(),
+              packed ? 'gzip' : encoding,
               current,
               limits.maxBytes,
             );
             bytes = read.wire;
             decodedBytes = read.decoded;
-            body = decodeText(read.buffer, contentType, mediaType);
+            body = packed
+              ? decodeText(read.buffer, XML, XML)
+              : decodeText(read.buffer, contentType, mediaType);
           } else {
             await response.body.dump();
           }

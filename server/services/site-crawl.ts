@@ -79,6 +79,7 @@ const readSitemaps = async (
       const page = await fetcher.fetch(source, {
         signal: context.signal,
         accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5',
+        gzippedXml: true,
       });
       if (page.status >= 400 || !page.body) continue;
       const sitemap = parseSitemap(page.body);

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { serve, type LoopbackServer } from './loopback-sites';
 
 /**
@@ -188,6 +189,10 @@ export const startFixtureSite = async (
         response.writeHead(200, { 'content-type': 'application/xml' });
         response.end(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
       };
+      const gzippedXml = (body: string) => {
+        response.writeHead(200, { 'content-type': 'application/gzip' });
+        response.end(gzipSync(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`));
+      };
       const redirect = (status: number, location: string) => {
         response.writeHead(status, { location });
         response.end();
@@ -200,10 +205,11 @@ export const startFixtureSite = async (
           );
         case '/sitemap.xml':
           return xml(
-            `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/sitemap-pages.xml</loc></sitemap><sitemap><loc>${origin}/sitemap-products.xml</loc></sitemap></sitemapindex>`,
+            `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${origin}/sitemap-pages.xml.gz</loc></sitemap><sitemap><loc>${origin}/sitemap-products.xml</loc></sitemap></sitemapindex>`,
           );
-        case '/sitemap-pages.xml':
-          return xml(
+        // Gzipped, as large sites serve theirs.
+        case '/sitemap-pages.xml.gz':
+          return gzippedXml(
             `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${[
               '/',
               '/about',

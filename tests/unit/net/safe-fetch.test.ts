@@ -44,6 +44,15 @@ beforeAll(async () => {
         response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
         return response.end(zlib.gzipSync(html));
       }
+      case '/sitemap.xml.gz':
+        response.writeHead(200, { 'content-type': 'application/gzip' });
+        return response.end(zlib.gzipSync('<urlset><url><loc>/a</loc></url></urlset>'));
+      case '/octet.xml.gz':
+        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        return response.end(zlib.gzipSync('<urlset><url><loc>/b</loc></url></urlset>'));
+      case '/sitemap-bomb.xml.gz':
+        response.writeHead(200, { 'content-type': 'application/x-gzip' });
+        return response.end(zlib.gzipSync(Buffer.alloc(3_000_000, 32)));
       case '/bomb':
         response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
         return response.end(zlib.gzipSync(Buffer.alloc(3_000_000, 32)));
@@ -127,6 +136,18 @@ describe('what is fetched', () => {
     expect(page.decodedBytes).toBe(`<p>${'compressible '.repeat(2000)}</p>`.length);
     expect(page.bytes).toBeLessThan(page.decodedBytes / 10);
     expect(page.body.startsWith('<p>compressible')).toBe(true);
+  });
+
+  it('unpacks a gzip file as XML when asked (a .xml.gz sitemap), and only then', async () => {
+    const sitemap = await fetcher.fetch(`${site.origin}/sitemap.xml.gz`, { gzippedXml: true });
+    expect(sitemap.body).toBe('<urlset><url><loc>/a</loc></url></urlset>');
+    expect(sitemap.bytes).toBeLessThan(sitemap.decodedBytes + 30);
+    const octets = await fetcher.fetch(`${site.origin}/octet.xml.gz`, { gzippedXml: true });
+    expect(octets.body).toContain('<loc>/b</loc>');
+    expect((await fetcher.fetch(`${site.origin}/sitemap.xml.gz`)).body).toBe('');
+    await expect(
+      fetcher.fetch(`${site.origin}/sitemap-bomb.xml.gz`, { gzippedXml: true }),
+    ).rejects.toMatchObject({ rule: 'body-size' });
   });
 
   it('decodes the charset a meta tag declares', async () => {
