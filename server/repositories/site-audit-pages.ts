@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { CheckResult, PageFacts } from '../../analysis/site/types';
 import type { AuditPageRow, ListPagesQuery } from '../../contracts/site-audits';
@@ -47,6 +47,9 @@ const LIST_COLUMNS = [
   'checks',
 ];
 
+/** The address's hash: what the unique index holds. */
+const urlKeyOf = (url: string) => createHash('sha1').update(url).digest('hex');
+
 /** Document ids in Strapi's shape (24 lower-case letters and digits). */
 const newDocumentId = () => {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -57,25 +60,57 @@ export const siteAuditPagesRepository = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(SITE_AUDIT_PAGE_UID as never);
 
   return {
+    /**
+     * Stores pages not stored yet: a unique index on the audit and the address (its hash, as a
+     * long text cannot be indexed everywhere) keeps a page once, should two workers ever run one
+     * crawl; the pages another stored first are left out.
+     */
     async insertMany(auditDocumentId: string, pages: PageWrite[]): Promise<void> {
-      if (!pages.length) return;
-      const now = new Date();
-      await query().createMany({
-        data: pages.map((page) => {
-          const failed = page.checks.filter((check) => !check.passed).map((check) => check.id);
-          return {
-            ...page,
-            documentId: newDocumentId(),
-            auditDocumentId,
-            failedChecks: failed.length,
-            // Spaces around each id, so "pages failing X" is one `$contains` on ` X `.
-            failedIds: failed.length ? ` ${failed.join(' ')} ` : '',
-            createdAt: now,
-            updatedAt: now,
-            publishedAt: now,
-          };
-        }) as never,
-      });
+      const fresh = async (rows: PageWrite[]) => {
+        const keys = rows.map((page) => urlKeyOf(page.url));
+        const stored = (await query().findMany({
+          where: { auditDocumentId, urlKey: { $in: keys } },
+          select: ['urlKey'],
+        })) as { urlKey: string }[];
+        const taken = new Set(stored.map((row) => row.urlKey));
+        const seen = new Set<string>();
+        return rows.filter((page) => {
+          const key = urlKeyOf(page.url);
+          if (taken.has(key) || seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+      };
+      const insert = async (rows: PageWrite[]) => {
+        if (!rows.length) return;
+        const now = new Date();
+        await query().createMany({
+          data: rows.map((page) => {
+            const failed = page.checks.filter((check) => !check.passed).map((check) => check.id);
+            return {
+              ...page,
+              documentId: newDocumentId(),
+              auditDocumentId,
+              urlKey: urlKeyOf(page.url),
+              failedChecks: failed.length,
+              // Spaces around each id, so "pages failing X" is one `$contains` on ` X `.
+              failedIds: failed.length ? ` ${failed.join(' ')} ` : '',
+              createdAt: now,
+              updatedAt: now,
+              publishedAt: now,
+            };
+          }) as never,
+        });
+      };
+      const rows = await fresh(pages);
+      try {
+        await insert(rows);
+      } catch (error) {
+        // Another writer stored some of them in between: store the rest, or fail as we were.
+        const rest = await fresh(rows);
+        if (rest.length === rows.length) throw error;
+        await insert(rest);
+      }
     },
 
     count: (auditDocumentId: string) => query().count({ where: { auditDocumentId } }),

@@ -4,6 +4,10 @@ import { startFixtureSite, SECTION, type FixtureSite } from '../helpers/fixture-
 import { serve, type LoopbackServer } from '../helpers/loopback-sites';
 import { refusedConnections } from '../helpers/loopback-guard';
 import { useMcp } from '../helpers/mcp';
+import {
+  siteAuditPagesRepository,
+  type PageWrite,
+} from '../../server/repositories/site-audit-pages';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -401,6 +405,54 @@ describe('a crawl canceled or interrupted', () => {
       });
     }
   }, 180_000);
+
+  it('keeps a page once per audit, whoever stores it twice: the database holds the rule', async () => {
+    const { body } = await audit({ url: `${site.origin}/about` }).expect(200);
+    const id = body.data.documentId as string;
+    const repository = siteAuditPagesRepository(suite.strapi);
+    const page = (url: string): PageWrite => ({
+      url,
+      finalUrl: url,
+      depth: 1,
+      title: null,
+      statusCode: 200,
+      score: 100,
+      error: null,
+      blockedByRobots: false,
+      inSitemap: false,
+      checks: [],
+      timings: null,
+      redirects: [],
+      facts: null,
+    });
+    // Two writers at once, each with the page the other stores, and one page twice.
+    await Promise.all([
+      repository.insertMany(id, [page(`${site.origin}/a`), page(`${site.origin}/b`)]),
+      repository.insertMany(id, [page(`${site.origin}/b`), page(`${site.origin}/a`)]),
+      repository.insertMany(id, [page(`${site.origin}/c`), page(`${site.origin}/c`)]),
+    ]);
+    const urls = (
+      (await suite.strapi.db
+        .query(PAGE)
+        .findMany({ where: { auditDocumentId: id }, select: ['url'] })) as { url: string }[]
+    )
+      .map((row) => row.url)
+      .sort();
+    expect(urls).toEqual([
+      `${site.origin}/a`,
+      `${site.origin}/about`,
+      `${site.origin}/b`,
+      `${site.origin}/c`,
+    ]);
+    // Past the repository, the unique index itself refuses the second copy.
+    const [stored] = await suite.strapi.db
+      .query(PAGE)
+      .findMany({ where: { auditDocumentId: id, url: `${site.origin}/a` } });
+    const { id: _id, documentId: _documentId, ...copy } = stored;
+    await expect(
+      suite.strapi.db.query(PAGE).create({ data: { ...copy, documentId: 'x'.repeat(24) } }),
+    ).rejects.toThrow();
+  });
 });
 
 describe('comparing two audits of a site', () => {
