@@ -18,7 +18,9 @@ const cron = z
   .trim()
   .min(9)
   .max(100)
-  .regex(/^[\w*/,?#-]+( [\w*/,?#-]+){4,5}$/, 'must be a cron pattern of 5 or 6 fields');
+  .regex(/^[\w*/,?#-]+( [\w*/,?#-]+){4,5}$/, 'must be a cron pattern of 5 or 6 fields')
+  // `H` picks a random time each time it is read: BullMQ reads the pattern anew for every run.
+  .refine((pattern) => !/(^|[ ,])H/.test(pattern), 'must name its times: H (hashed) is not taken');
 const timezone = z
   .string()
   .min(1)

@@ -41,6 +41,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const TEXT_TYPES =
   /^(text\/html|application\/xhtml\+xml|text\/xml|application\/xml|application\/[\w.+-]+\+xml|text\/plain)$/;
 const GZIP_TYPES = /^application\/(x-)?gzip$/;
+// What object stores (S3's `binary/octet-stream`) label a file they know nothing of.
+const OCTETS = /^(application|binary)\/octet-stream$/;
 const XML = 'application/xml';
 
 export interface FetchOptions {
@@ -243,8 +245,7 @@ export const createSafeFetcher = (options: {
             fetchOptions.gzippedXml === true &&
             !encoding &&
             (GZIP_TYPES.test(mediaType) ||
-              (mediaType === 'application/octet-stream' &&
-                /\.gz$/i.test(new URL(current).pathname)));
+              (OCTETS.test(mediaType) && /\.gz$/i.test(new URL(current).pathname)));
           if (TEXT_TYPES.test(mediaType) || packed) {
             const read = await readBody(
               response.body,

@@ -173,6 +173,10 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
       }),
     schedule: (queue, id, repeat, data) =>
       reachable(async () => {
+        // An upsert always replaces the waiting job, due now or not: an unchanged schedule is
+        // left alone, or a boot could drop the time every instance was down for.
+        const current = await queueOf(queue).getJobScheduler(id);
+        if (current?.pattern === repeat.pattern && current.tz === repeat.tz) return;
         await queueOf(queue).upsertJobScheduler(
           id,
           { pattern: repeat.pattern, tz: repeat.tz },

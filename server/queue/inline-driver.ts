@@ -57,6 +57,11 @@ export const createInlineDriver = (): QueueDriver => {
     }
   };
 
+  // A schedule's jobs are one per time it fires: kept once done, they would pile up for ever.
+  const forgetFired = (job: InlineJob) => {
+    if (job.scheduledAt) jobs.delete(key(job.queue, job.id));
+  };
+
   const execute = async (job: InlineJob, processor: Processor) => {
     job.state = 'active';
     job.attempt += 1;
@@ -76,6 +81,7 @@ export const createInlineDriver = (): QueueDriver => {
       });
       job.state = 'completed';
       emit(job, { type: 'completed', id: job.id });
+      forgetFired(job);
     } catch (error) {
       const aborted = job.controller.signal.aborted;
       if (!aborted && !(error instanceof PermanentJobError) && job.attempt < job.attempts) {
@@ -85,6 +91,7 @@ export const createInlineDriver = (): QueueDriver => {
       }
       job.state = 'failed';
       emit(job, { type: 'failed', id: job.id, error: (error as Error)?.message });
+      forgetFired(job);
     }
   };
 
@@ -98,7 +105,10 @@ export const createInlineDriver = (): QueueDriver => {
 
   const arm = (queue: string, id: string, repeat: RepeatSpec, data: unknown) => {
     const [next] = nextRuns({ cron: repeat.pattern, timezone: repeat.tz }, new Date(), 1);
-    if (!next || closed) return;
+    if (!next || closed) {
+      timers.delete(key(queue, id));
+      return;
+    }
     const timer = setTimeout(
       () => {
         if (Date.now() >= next.getTime()) {
@@ -109,6 +119,8 @@ export const createInlineDriver = (): QueueDriver => {
       },
       Math.min(MAX_TIMER_MS, Math.max(0, next.getTime() - Date.now())),
     );
+    // A schedule alone does not keep the process up.
+    timer.unref();
     timers.set(key(queue, id), timer);
   };
 

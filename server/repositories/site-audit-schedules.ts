@@ -25,15 +25,15 @@ export interface ScheduleRow extends Omit<ScheduleFields, 'lastRunAt'> {
   createdBy?: { id: number } | null;
 }
 
-type Timing = Pick<ScheduleRow, 'documentId' | 'cron' | 'timezone' | 'enabled'>;
-
 /** Recurring audits: what to audit and when. */
 export const siteAuditSchedulesRepository = (strapi: Core.Strapi) => ({
   ...documentStore<ScheduleRow, ScheduleRow, ScheduleFields>(strapi, SITE_AUDIT_SCHEDULE_UID),
 
-  /** Every schedule's timing: what a boot hands the queue. */
-  timings: async (): Promise<Timing[]> =>
-    (await strapi.db.query(SITE_AUDIT_SCHEDULE_UID as never).findMany({
-      select: ['documentId', 'cron', 'timezone', 'enabled'],
-    })) as Timing[],
+  /** Every schedule's id: what a boot goes through. */
+  ids: async (): Promise<string[]> =>
+    (
+      (await strapi.db
+        .query(SITE_AUDIT_SCHEDULE_UID as never)
+        .findMany({ select: ['documentId'] })) as { documentId: string }[]
+    ).map((row) => row.documentId),
 });

@@ -11,7 +11,7 @@ import type {
 } from '../../contracts/site-audit-schedules';
 import type { CrawlOptions, SiteAuditBody } from '../../contracts/site-audits';
 import { nextRuns, repeatProblem, type Repeat } from '../queue/repeat';
-import type { Processor } from '../queue/types';
+import { PermanentJobError, type Processor } from '../queue/types';
 import {
   siteAuditSchedulesRepository,
   type ScheduleFields,
@@ -135,6 +135,8 @@ const siteAuditSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
         runs: (row.runs ?? 0) + 1,
       });
     } catch (error) {
+      // Another worker started this time's audit first (the database holds one per time).
+      if (await audits.startedFor(scheduleId, scheduledFor)) return;
       // The address refused or unreachable this time: the next time tries again.
       const refused = error instanceof errors.ValidationError;
       await record(scheduleId, {
@@ -170,7 +172,9 @@ const siteAuditSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
         await schedules.remove(created.documentId);
         throw error;
       }
-      return toScheduleView((await schedules.find(created.documentId))!);
+      const saved = await schedules.find(created.documentId);
+      if (!saved) throw new errors.NotFoundError(`No recurring audit ${created.documentId}.`);
+      return toScheduleView(saved);
     },
 
     async list(query: ListSchedulesQuery, scope?: Scope) {
@@ -186,7 +190,10 @@ const siteAuditSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The queue's timing changes first: when it cannot, the schedule stays as it was. */
+    /**
+     * The queue's timing changes first: when it cannot, nothing changed; when the document then
+     * cannot be saved, the queue gets its old timing back.
+     */
     async update(documentId: string, update: ScheduleUpdate, scope?: Scope): Promise<ScheduleView> {
       const row = await mustFind(documentId, scope);
       const { cron, timezone, enabled, ...options } = update;
@@ -198,41 +205,73 @@ const siteAuditSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (cron || timezone) assertRepeat(next);
       await arm(next);
-      await schedules.update(documentId, {
-        cron: next.cron,
-        timezone: next.timezone,
-        enabled: next.enabled,
-        options: optionsOf(row.scope, { ...row.options, ...options }),
-      });
-      return toScheduleView((await schedules.find(documentId))!);
+      try {
+        await schedules.update(documentId, {
+          cron: next.cron,
+          timezone: next.timezone,
+          enabled: next.enabled,
+          options: optionsOf(row.scope, { ...row.options, ...options }),
+        });
+      } catch (error) {
+        await arm(row).catch(() => undefined);
+        throw error;
+      }
+      const saved = await schedules.find(documentId);
+      if (!saved) {
+        // Deleted meanwhile: it must not fire again.
+        await jobs().unschedule(SCHEDULE_QUEUE, documentId);
+        throw new errors.NotFoundError(`No recurring audit ${documentId}.`);
+      }
+      return toScheduleView(saved);
     },
 
-    /** The audits it ran stay. */
+    /**
+     * The document goes first: a timing left in the queue finds no document when it fires and
+     * removes itself. The audits it ran stay.
+     */
     async remove(documentId: string, scope?: Scope) {
       await mustFind(documentId, scope);
-      await jobs().unschedule(SCHEDULE_QUEUE, documentId);
       await schedules.remove(documentId);
+      try {
+        await jobs().unschedule(SCHEDULE_QUEUE, documentId);
+      } catch (error) {
+        strapi.log.warn(
+          `[alwrity] Recurring audit ${documentId} deleted; its timing leaves the queue when it next fires (${(error as Error).message}).`,
+        );
+      }
     },
 
     fire,
 
     processor: (async ({ data, scheduledAt }) => {
-      const { scheduleId } = firePayload.parse(data);
-      await fire(scheduleId, scheduledAt ?? new Date());
+      const payload = firePayload.safeParse(data);
+      // Queued by another version: another attempt reads it no better.
+      if (!payload.success) throw new PermanentJobError('A recurring audit job could not be read.');
+      await fire(payload.data.scheduleId, scheduledAt ?? new Date());
     }) satisfies Processor,
 
     /**
-     * At boot the documents are the truth: each enabled schedule gets its timing (an unchanged
-     * one is left as it is), and the queue forgets schedules deleted meanwhile.
+     * At boot the documents are the truth: each enabled schedule gets its timing (the queue
+     * leaves an unchanged one as it is, due time included), and forgets schedules deleted or
+     * paused meanwhile. Each is read again just before, so a change another instance made while
+     * this one booted is not undone.
      */
     async reconcile() {
-      const rows = await schedules.timings();
-      for (const row of rows) await arm(row);
-      const kept = new Set(
-        rows.filter((row) => row.enabled !== false).map((row) => row.documentId),
-      );
+      const ids = new Set(await schedules.ids());
+      for (const id of ids) {
+        try {
+          const row = await schedules.find(id);
+          if (row) await arm(row);
+        } catch (error) {
+          strapi.log.error(
+            `[alwrity] Recurring audit ${id} not scheduled: ${(error as Error).message}`,
+          );
+        }
+      }
       for (const id of await jobs().schedules(SCHEDULE_QUEUE)) {
-        if (!kept.has(id)) await jobs().unschedule(SCHEDULE_QUEUE, id);
+        if (ids.has(id)) continue;
+        const row = await schedules.find(id);
+        if (!row || row.enabled === false) await jobs().unschedule(SCHEDULE_QUEUE, id);
       }
     },
   };

@@ -159,7 +159,10 @@ const siteAuditsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for await (const batch of pages.all(documentId, ['url', 'facts', 'checks', 'score'])) {
       for (const page of batch) {
         summary.add(page.url, page.checks ?? [], page.score ?? null);
-        const { record, answeredItself } = joined.get(page.url)!;
+        const answer = joined.get(page.url);
+        // A page stored between the two reads is counted in the summary, found again next time.
+        if (!answer) continue;
+        const { record, answeredItself } = answer;
         findings.add(answeredItself && page.facts ? { ...record, facts: page.facts } : record);
       }
     }

@@ -34,7 +34,7 @@ export interface CrawlContext {
   progress(update: ProgressUpdate): Promise<void>;
 }
 
-const isSitemapUrl = (url: string) => /\.xml$/i.test(new URL(url).pathname);
+const isSitemapUrl = (url: string) => /\.xml(\.gz)?$/i.test(new URL(url).pathname);
 
 /** The least time between two requests to the host, shared by every worker. */
 const politenessGate = (delayMs: number) => {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { uidOf, type ActionName } from '../../contracts/permissions';
 
 /**
- * Whether an admin user, active, holds a plugin action now: for work done later on their behalf
+ * Whether an admin user, active and not blocked, holds a plugin action now: for work done later on their behalf
  * (a board session, a recurring audit), where no request carries their ability.
  */
 export const userCan = async (
@@ -13,7 +13,8 @@ export const userCan = async (
   const user = await strapi.db
     .query('admin::user')
     .findOne({ where: { id: userId }, populate: ['roles'] });
-  if (!user?.isActive) return false;
+  // As Strapi itself judges a user: active and not blocked.
+  if (!user?.isActive || user.blocked === true) return false;
   const ability = await strapi.service('admin::permission').engine.generateUserAbility(user);
   return ability.can(uidOf(action));
 };

@@ -87,6 +87,7 @@ describe('creating a recurring audit', () => {
     ['words for a pattern', { cron: 'every monday at six' }, 'cron'],
     ['a pattern that never fires', { cron: '0 0 30 2 *' }, 'cron'],
     ['a day of the week out of range', { cron: '0 6 * * 9' }, 'cron'],
+    ['a hashed (random) time', { cron: 'H 6 * * *' }, 'cron'],
     ['an address the fetcher refuses', { cron: '0 6 * * 1', url: 'http://127.0.0.2/' }, 'url'],
   ])('refuses %s with a 400 naming the field; nothing is kept', async (_case, body, field) => {
     const before = await counts();

@@ -111,7 +111,9 @@ export const AuditForm = () => {
       return;
     }
     schedule.mutate(scheduleBodyOf(form, zone), {
-      onSuccess: (saved) =>
+      onSuccess: (saved) => {
+        // Saved and listed below: a second press must not save it twice.
+        setForm(INITIAL_FORM);
         toggleNotification({
           type: 'success',
           message: formatMessage(msg('site.form.scheduled'), {
@@ -119,7 +121,8 @@ export const AuditForm = () => {
               ? formatDate(saved.nextRunAt, { dateStyle: 'full', timeStyle: 'short' })
               : '—',
           }),
-        }),
+        });
+      },
       onError,
     });
   };
@@ -308,17 +311,18 @@ export const AuditForm = () => {
             ) : null}
             {repeated ? (
               <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root id={fieldId('repeat') + '-time'} name="time" required>
+                <Field.Root id={fieldId('time')} name="time" required error={errorOf('time')}>
                   <Field.Label>{formatMessage(msg('site.form.time'))}</Field.Label>
                   <TimePicker
                     value={form.time}
                     step={15}
                     onChange={(time?: string) =>
-                      edit('repeat', (current) => ({ ...current, time: time ?? '' }))
+                      edit('time', (current) => ({ ...current, time: time ?? '' }))
                     }
-                    onClear={() => edit('repeat', (current) => ({ ...current, time: '' }))}
+                    onClear={() => edit('time', (current) => ({ ...current, time: '' }))}
                     clearLabel={formatMessage(msg('site.filter.clear'))}
                   />
+                  <Field.Error />
                 </Field.Root>
               </Grid.Item>
             ) : null}

@@ -5,7 +5,7 @@ import type { TranslationKey } from '../../utils/translations';
 export const LIMIT_FIELDS = ['maxPages', 'maxDepth', 'concurrency', 'delayMs'] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 /** In the order the form shows them. */
-export const FORM_FIELDS = ['url', 'keyphrase', ...LIMIT_FIELDS, 'repeat', 'day'] as const;
+export const FORM_FIELDS = ['url', 'keyphrase', ...LIMIT_FIELDS, 'repeat', 'day', 'time'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 /** As long as `siteAuditBody` takes it. */
@@ -84,7 +84,7 @@ export const problemsOf = (form: AuditForm): Partial<Record<FormField, Problem>>
   const problems: Partial<Record<FormField, Problem>> = {};
   if (!form.url.trim()) problems.url = { key: 'site.form.url.required' };
   if (form.repeat !== 'once' && !/^\d{2}:\d{2}$/.test(form.time)) {
-    problems.repeat = { key: 'site.form.time.required' };
+    problems.time = { key: 'site.form.time.required' };
   }
   if (form.repeat === 'month') {
     const { day } = form;

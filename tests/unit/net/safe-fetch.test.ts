@@ -48,7 +48,7 @@ beforeAll(async () => {
         response.writeHead(200, { 'content-type': 'application/gzip' });
         return response.end(zlib.gzipSync('<urlset><url><loc>/a</loc></url></urlset>'));
       case '/octet.xml.gz':
-        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        response.writeHead(200, { 'content-type': 'binary/octet-stream' });
         return response.end(zlib.gzipSync('<urlset><url><loc>/b</loc></url></urlset>'));
       case '/sitemap-bomb.xml.gz':
         response.writeHead(200, { 'content-type': 'application/x-gzip' });

@@ -38,7 +38,7 @@ describe('the audit form, repeated', () => {
 
   it('asks for a time and a day every month has', () => {
     expect(problemsOf(form({ repeat: 'day', time: '' }))).toEqual({
-      repeat: { key: 'site.form.time.required' },
+      time: { key: 'site.form.time.required' },
     });
     expect(problemsOf(form({ repeat: 'month', day: 31 }))).toEqual({
       day: { key: 'site.form.day.range', values: { max: 28 } },
