@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { pageQuery } from './jobs';
+import { timeZone } from './time-zone';
 import { auditIdParams, siteAuditBody, CRAWL_LIMITS, type CrawlOptions } from './site-audits';
 
 /** Recurring audits (`/alwrity/site-audit-schedules`): what the routes take and answer. */
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const cron = z
   .string()
@@ -21,14 +13,9 @@ const cron = z
   .regex(/^[\w*/,?#-]+( [\w*/,?#-]+){4,5}$/, 'must be a cron pattern of 5 or 6 fields')
   // `H` picks a random time each time it is read: BullMQ reads the pattern anew for every run.
   .refine((pattern) => !/(^|[ ,])H/.test(pattern), 'must name its times: H (hashed) is not taken');
-const timezone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
 export const scheduleBody = siteAuditBody
-  .extend({ cron, timezone, enabled: z.boolean().default(true) })
+  .extend({ cron, timezone: timeZone, enabled: z.boolean().default(true) })
   .strict();
 export type ScheduleBody = z.infer<typeof scheduleBody>;
 
@@ -38,7 +25,7 @@ const bounded = (limits: { min: number; max: number }) =>
 export const scheduleUpdate = z
   .object({
     cron: cron.optional(),
-    timezone: timezone.optional(),
+    timezone: timeZone.optional(),
     enabled: z.boolean().optional(),
     maxPages: bounded(CRAWL_LIMITS.maxPages).optional(),
     maxDepth: bounded(CRAWL_LIMITS.maxDepth).optional(),

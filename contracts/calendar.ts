@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { pageQuery } from './jobs';
+import { documentId, reportLocale, typeUid } from './seo';
+import { timeZone } from './time-zone';
+
+/** The content calendar (`/alwrity/calendar/...`): what its routes take and answer. */
+
+export const ITEM_STATUSES = [
+  'idea',
+  'planned',
+  'in-progress',
+  'scheduled',
+  'published',
+  'cancelled',
+  'failed',
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+/** What an editor sets; the scheduler alone moves an item to published or failed. */
+export const EDITABLE_STATUSES = ITEM_STATUSES.filter(
+  (status): status is Exclude<ItemStatus, 'published' | 'failed'> =>
+    status !== 'published' && status !== 'failed',
+);
+export const CHANNELS = ['blog', 'social', 'newsletter', 'video', 'podcast', 'other'] as const;
+
+/** A time on the editor's clock; with `timezone` it names one instant. */
+export const wallTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-29T09:00');
+
+const target = z
+  .object({ uid: typeUid, documentId: documentId.optional(), locale: reportLocale.optional() })
+  .strict();
+
+const itemFields = {
+  title: z.string().trim().min(1).max(200),
+  brief: z.string().trim().max(5000).nullable(),
+  status: z.enum(EDITABLE_STATUSES),
+  channel: z.enum(CHANNELS),
+  target: target.nullable(),
+  publishAt: wallTime.nullable(),
+  unpublishAt: wallTime.nullable(),
+  timezone: timeZone,
+  assigneeId: z.number().int().positive().nullable(),
+  focusKeyphrase: z.string().trim().min(1).max(100).nullable(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20),
+};
+
+export const createItemBody = z
+  .object({
+    ...itemFields,
+    brief: itemFields.brief.optional(),
+    status: itemFields.status.default('idea'),
+    channel: itemFields.channel.default('blog'),
+    target: itemFields.target.optional(),
+    publishAt: itemFields.publishAt.optional(),
+    unpublishAt: itemFields.unpublishAt.optional(),
+    assigneeId: itemFields.assigneeId.optional(),
+    focusKeyphrase: itemFields.focusKeyphrase.optional(),
+    tags: itemFields.tags.default([]),
+  })
+  .strict();
+export type CreateItemBody = z.infer<typeof createItemBody>;
+
+export const updateItemBody = z
+  .object(itemFields)
+  .partial()
+  .strict()
+  .refine((update) => Object.keys(update).length > 0, 'must change at least one field');
+export type UpdateItemBody = z.infer<typeof updateItemBody>;
+
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+/** A range of the calendar, and what to keep of it. */
+export const listItemsQuery = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    channel: z.enum(CHANNELS).optional(),
+    status: z.enum(ITEM_STATUSES).optional(),
+    assigneeId: z.coerce.number().int().positive().optional(),
+    uid: typeUid.optional(),
+    locale: reportLocale.optional(),
+    ...pageQuery,
+  })
+  .strict()
+  .refine((query) => new Date(query.from) < new Date(query.to), {
+    path: ['to'],
+    message: 'must be after from',
+  });
+export type ListItemsQuery = z.infer<typeof listItemsQuery>;
