@@ -88,3 +88,26 @@ export const listItemsQuery = z
     message: 'must be after from',
   });
 export type ListItemsQuery = z.infer<typeof listItemsQuery>;
+
+export const itemIdParams = z.object({ documentId });
+
+export interface CalendarItemView {
+  documentId: string;
+  title: string;
+  brief: string | null;
+  status: ItemStatus;
+  channel: (typeof CHANNELS)[number];
+  target: { uid: string; documentId: string | null; locale: string | null } | null;
+  /** The instant, and the same on the editor's clock in `timezone`. */
+  publishAt: string | null;
+  publishAtLocal: string | null;
+  unpublishAt: string | null;
+  unpublishAtLocal: string | null;
+  timezone: string;
+  assigneeId: number | null;
+  focusKeyphrase: string | null;
+  tags: string[];
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

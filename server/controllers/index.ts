@@ -1,4 +1,5 @@
 import board from './board';
+import calendar from './calendar';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
@@ -11,6 +12,7 @@ import writers from './writers';
 
 export default {
   board,
+  calendar,
   generations,
   jobs,
   seo,

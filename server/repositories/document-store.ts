@@ -34,18 +34,19 @@ export const documentStore = <Row, SummaryRow, Fields extends object>(
       })) as Row | null;
     },
 
-    /** One page, newest first. */
+    /** One page, newest first unless `orderBy` says otherwise. */
     async page(
       where: Record<string, unknown>,
       page: { page: number; pageSize: number },
       scope?: Scope,
+      orderBy: Record<string, 'asc' | 'desc'>[] = [{ createdAt: 'desc' }, { id: 'desc' }],
     ): Promise<{ rows: SummaryRow[]; total: number }> {
       const filter = scoped(where, scope);
       const [rows, total] = await Promise.all([
         query().findMany({
           where: filter,
           ...(listColumns ? { select: listColumns } : {}),
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          orderBy,
           offset: (page.page - 1) * page.pageSize,
           limit: page.pageSize,
           populate: AUTHOR,

@@ -1,5 +1,27 @@
-import { ACTIONS, PLUGIN_ID } from '../../contracts/permissions';
+import { ACTIONS, PLUGIN_ID, type ActionName } from '../../contracts/permissions';
 import { requires } from './policies';
+
+/** A collection's list (under `read`) and its create, update and delete (under `manage`). */
+const collectionRoutes = (
+  path: string,
+  controller: string,
+  read: ActionName,
+  manage: ActionName,
+) => [
+  { method: 'GET', path, handler: `${controller}.find`, config: requires(read) },
+  ...(
+    [
+      ['POST', '', 'create'],
+      ['PUT', '/:documentId', 'update'],
+      ['DELETE', '/:documentId', 'delete'],
+    ] as const
+  ).map(([method, suffix, handler]) => ({
+    method,
+    path: `${path}${suffix}`,
+    handler: `${controller}.${handler}`,
+    config: requires(manage),
+  })),
+];
 
 export default {
   type: 'admin' as const,
@@ -220,24 +242,19 @@ export default {
       handler: 'site-audits.cancel',
       config: requires(ACTIONS.siteAuditRun),
     },
+    // The content calendar.
+    ...collectionRoutes(
+      '/calendar/items',
+      'calendar',
+      ACTIONS.calendarRead,
+      ACTIONS.calendarManage,
+    ),
     // Recurring audits: a prefix of their own, so no path is taken for an audit's documentId.
-    {
-      method: 'GET',
-      path: '/site-audit-schedules',
-      handler: 'site-audit-schedules.find',
-      config: requires(ACTIONS.siteAuditRead),
-    },
-    ...(
-      [
-        ['POST', '', 'create'],
-        ['PUT', '/:documentId', 'update'],
-        ['DELETE', '/:documentId', 'delete'],
-      ] as const
-    ).map(([method, path, handler]) => ({
-      method,
-      path: `/site-audit-schedules${path}`,
-      handler: `site-audit-schedules.${handler}`,
-      config: requires(ACTIONS.siteAuditRun),
-    })),
+    ...collectionRoutes(
+      '/site-audit-schedules',
+      'site-audit-schedules',
+      ACTIONS.siteAuditRead,
+      ACTIONS.siteAuditRun,
+    ),
   ],
 };

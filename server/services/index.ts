@@ -2,6 +2,7 @@ import ai from './ai';
 import auditLog from './audit-log';
 import blogWriter from './blog-writer';
 import board from './board';
+import calendar from './calendar';
 import drafts from './drafts';
 import fetcher from './fetcher';
 import generations from './generations';
@@ -18,6 +19,7 @@ export default {
   ai,
   'audit-log': auditLog,
   board,
+  calendar,
   'blog-writer': blogWriter,
   drafts,
   fetcher,

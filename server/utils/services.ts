@@ -3,6 +3,7 @@ import type { AiService } from '../services/ai';
 import type { AuditLogService } from '../services/audit-log';
 import type { BlogWriterService } from '../services/blog-writer';
 import type { BoardService } from '../services/board';
+import type { CalendarService } from '../services/calendar';
 import type { DraftsService } from '../services/drafts';
 import type { FetcherService } from '../services/fetcher';
 import type { GenerationsService } from '../services/generations';
@@ -20,6 +21,7 @@ interface Services {
   ai: AiService;
   'audit-log': AuditLogService;
   board: BoardService;
+  calendar: CalendarService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;
   fetcher: FetcherService;

@@ -134,6 +134,16 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['enabled'], 'yes'],
     long: [['keyphrase'], 100],
   },
+  'calendar.create': {
+    valid: { title: 'Spring sale', timezone: 'Europe/Berlin' },
+    typed: [['tags'], 'sale'],
+    long: [['title'], 200],
+  },
+  'calendar.update': {
+    valid: { status: 'planned' },
+    typed: [['assigneeId'], 'me'],
+    long: [['brief'], 5000],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],
@@ -162,6 +172,13 @@ const QUERIES: Record<string, [string, string][]> = {
     ['status=exploded', 'status'],
     ['pageSize=101', 'pageSize'],
     ['surprise=1', 'surprise'],
+  ],
+  'calendar.find': [
+    ['to=2026-04-01', 'from'],
+    ['from=2026-04-01&to=2026-03-01', 'to'],
+    ['from=soon&to=2026-03-01', 'from'],
+    ['from=2026-03-01&to=2026-04-01&channel=fax', 'channel'],
+    ['from=2026-03-01&to=2026-04-01&surprise=1', 'surprise'],
   ],
   'site-audit-schedules.find': [
     [`host=${'h'.repeat(256)}`, 'host'],

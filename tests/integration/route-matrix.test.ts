@@ -76,6 +76,7 @@ const withToken =
 const ARTICLE = 'api::article.article';
 const SITE_AUDIT = 'plugin::alwrity.site-audit';
 const SCHEDULE = 'plugin::alwrity.site-audit-schedule';
+const CALENDAR_ITEM = 'plugin::alwrity.calendar-item';
 let site: FixtureSite;
 
 /** Runs owned by the Author, each in the state its route acts on. */
@@ -128,6 +129,13 @@ const weeklyAudit = async () => {
     .expect(201);
   return body.data.documentId as string;
 };
+const calendarItem = async () => {
+  const { body } = await suite.app
+    .as('author')
+    .post('/alwrity/calendar/items', { title: 'A planned post', timezone: 'Europe/Berlin' })
+    .expect(201);
+  return body.data.documentId as string;
+};
 const failedPrompt = async () => {
   const id = await finishedPrompt();
   await suite.strapi.db
@@ -168,6 +176,8 @@ const OWNED: Record<string, OwnedCase> = {
   'site-audits.cancel': { run: runningCrawl, ok: 200 },
   'site-audit-schedules.update': { run: weeklyAudit, body: { enabled: false }, ok: 200 },
   'site-audit-schedules.delete': { run: weeklyAudit, ok: 204 },
+  'calendar.update': { run: calendarItem, body: { status: 'planned' }, ok: 200 },
+  'calendar.delete': { run: calendarItem, ok: 204 },
   'generations.save': {
     run: () => finishedBlog(),
     body: { uid: ARTICLE, mapping: { title: 'title' } },
@@ -180,7 +190,8 @@ const snapshot = async (id: string) => {
   const row =
     (await generation(suite.strapi, id)) ??
     (await suite.strapi.db.query(SITE_AUDIT).findOne({ where: { documentId: id } })) ??
-    (await suite.strapi.db.query(SCHEDULE).findOne({ where: { documentId: id } }));
+    (await suite.strapi.db.query(SCHEDULE).findOne({ where: { documentId: id } })) ??
+    (await suite.strapi.db.query(CALENDAR_ITEM).findOne({ where: { documentId: id } }));
   return JSON.stringify([row.status, row.output, row.targetDocumentId, row.updatedAt]);
 };
 
@@ -202,7 +213,14 @@ beforeAll(async () => {
   const author = await suite.strapi.service('admin::role').findOne({ code: 'strapi-author' });
   await suite.strapi.service('admin::role').addPermissions(
     author.id,
-    ['jobs.read', 'jobs.manage', 'site-audit.run', 'site-audit.read'].map((action) => ({
+    [
+      'jobs.read',
+      'jobs.manage',
+      'site-audit.run',
+      'site-audit.read',
+      'calendar.read',
+      'calendar.manage',
+    ].map((action) => ({
       action: `plugin::alwrity.${action}`,
       conditions: [IS_CREATOR],
     })),
