@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { z } from 'zod';
+import type { ActionName } from '../../contracts/permissions';
+import { scopeOf, type Scope } from '../utils/permission-scope';
+import { assertNoBody, parseInput } from '../utils/validate';
+
+interface CollectionService<Q, C, U> {
+  list(query: Q, scope?: Scope): Promise<unknown>;
+  create(body: C, userId: number): Promise<unknown>;
+  update(documentId: string, body: U, scope?: Scope): Promise<unknown>;
+  remove(documentId: string, scope?: Scope): Promise<void>;
+}
+
+/**
+ * The handlers `collectionRoutes` names, for a plugin content type: reading follows `read`'s
+ * conditions, changing `manage`'s, and a document outside them answers 404.
+ */
+export const collectionController = <Q, C, U>(options: {
+  strapi: Core.Strapi;
+  uid: string;
+  read: ActionName;
+  manage: ActionName;
+  service: () => CollectionService<Q, C, U>;
+  schemas: {
+    query: z.ZodType<Q>;
+    create: z.ZodType<C>;
+    update: z.ZodType<U>;
+    params: z.ZodType<{ documentId: string }>;
+  };
+}) => {
+  const { strapi, uid, schemas, service } = options;
+  const scope = (ctx: Context, action: ActionName) => scopeOf(strapi, ctx, action, uid);
+  const idOf = (ctx: Context) => parseInput(schemas.params, ctx.params, 'params').documentId;
+
+  return {
+    async find(ctx: Context) {
+      ctx.body = await service().list(
+        parseInput(schemas.query, ctx.query, 'query'),
+        scope(ctx, options.read),
+      );
+    },
+
+    async create(ctx: Context) {
+      const body = parseInput(schemas.create, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await service().create(body, ctx.state.user.id) };
+    },
+
+    async update(ctx: Context) {
+      const documentId = idOf(ctx);
+      const body = parseInput(schemas.update, ctx.request.body);
+      ctx.body = { data: await service().update(documentId, body, scope(ctx, options.manage)) };
+    },
+
+    async delete(ctx: Context) {
+      const documentId = idOf(ctx);
+      assertNoBody(ctx.request.body);
+      await service().remove(documentId, scope(ctx, options.manage));
+      ctx.status = 204;
+    },
+  };
+};
