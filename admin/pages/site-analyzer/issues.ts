@@ -28,23 +28,23 @@ export interface Issue {
   items?: string[];
 }
 
-export const issueOfResult = (check: CheckResult): Issue => ({
+/** What a check says, whether read from one page or summed over a crawl. */
+const issueBase = (check: CheckResult | CheckSummary): Issue => ({
   id: check.id,
   group: check.group,
   severity: check.severity,
   ...(check.lighthouse ? { lighthouse: check.lighthouse } : {}),
   found: check.found,
   ...(check.fix ? { fix: check.fix } : {}),
+});
+
+export const issueOfResult = (check: CheckResult): Issue => ({
+  ...issueBase(check),
   ...(check.items?.length ? { items: check.items } : {}),
 });
 
 const issueOfSummary = (check: CheckSummary): Issue => ({
-  id: check.id,
-  group: check.group,
-  severity: check.severity,
-  ...(check.lighthouse ? { lighthouse: check.lighthouse } : {}),
-  found: check.found,
-  ...(check.fix ? { fix: check.fix } : {}),
+  ...issueBase(check),
   pages: { failed: check.failedPages, passed: check.passedPages, examples: check.examples },
 });
 
