@@ -11,21 +11,26 @@ export const ITEM_STATUSES = [
   'in-progress',
   'scheduled',
   'published',
+  'unpublished',
   'cancelled',
   'failed',
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
-/** What an editor sets; the scheduler alone moves an item to published or failed. */
+type SchedulerStatus = 'published' | 'unpublished' | 'failed';
+const SCHEDULER_STATUSES: readonly string[] = ['published', 'unpublished', 'failed'];
+/** What an editor sets; the scheduler alone moves an item to published, unpublished or failed. */
 export const EDITABLE_STATUSES = ITEM_STATUSES.filter(
-  (status): status is Exclude<ItemStatus, 'published' | 'failed'> =>
-    status !== 'published' && status !== 'failed',
+  (status): status is Exclude<ItemStatus, SchedulerStatus> => !SCHEDULER_STATUSES.includes(status),
 );
 export const CHANNELS = ['blog', 'social', 'newsletter', 'video', 'podcast', 'other'] as const;
 
 /** A time on the editor's clock; with `timezone` it names one instant. */
 export const wallTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-29T09:00');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
+    'must be a local date and time like 2026-03-29T09:00',
+  );
 
 const target = z
   .object({ uid: typeUid, documentId: documentId.optional(), locale: reportLocale.optional() })
@@ -107,6 +112,8 @@ export interface CalendarItemView {
   assigneeId: number | null;
   focusKeyphrase: string | null;
   tags: string[];
+  /** How long after its time the entry went live, once published. */
+  lateMs: number | null;
   error: string | null;
   createdAt: string;
   updatedAt: string;

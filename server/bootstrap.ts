@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { grantDefaultPermissions } from './utils/default-permissions';
+import { CALENDAR_QUEUE } from './calendar/publish-jobs';
 import { SCHEDULE_QUEUE } from './services/site-audit-schedules';
 import { getService } from './utils/services';
 
@@ -12,14 +13,21 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   jobs.registerKind(getService(strapi, 'site-audits').crawlKind);
   const recurring = getService(strapi, 'site-audit-schedules');
   jobs.registerProcessor(SCHEDULE_QUEUE, recurring.processor);
+  const calendar = getService(strapi, 'calendar-scheduler');
+  jobs.registerProcessor(CALENDAR_QUEUE, calendar.processor);
   await jobs.start();
-  try {
-    await recurring.reconcile();
-  } catch (error) {
-    // Redis away at boot: the schedules already in it keep firing; the next boot reconciles.
-    strapi.log.error(
-      `[alwrity] Recurring audits were not reconciled with the queue: ${(error as Error).message}`,
-    );
+  // Redis away at boot: what is already in it keeps firing; the next boot reconciles.
+  for (const [what, reconcile] of [
+    ['Recurring audits were', () => recurring.reconcile()],
+    ['Scheduled calendar items were', () => calendar.reconcile()],
+  ] as const) {
+    try {
+      await reconcile();
+    } catch (error) {
+      strapi.log.error(
+        `[alwrity] ${what} not reconciled with the queue: ${(error as Error).message}`,
+      );
+    }
   }
 };
 

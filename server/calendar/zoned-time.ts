@@ -3,7 +3,7 @@
  * schedules "09:00 in Berlin"; the queue needs the UTC instant, which moves with daylight saving.
  */
 
-const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatterOf = (timeZone: string) => {
@@ -45,9 +45,11 @@ const wallMs = (instant: number, timeZone: string) => {
 const offsetAt = (instant: number, timeZone: string) =>
   wallMs(instant, timeZone) - Math.floor(instant / 1000) * 1000;
 
-/** The wall time `YYYY-MM-DDTHH:mm` in `timeZone` at `instant`. */
-export const toWallTime = (instant: Date, timeZone: string): string =>
-  new Date(wallMs(instant.getTime(), timeZone)).toISOString().slice(0, 16);
+/** The wall time `YYYY-MM-DDTHH:mm` in `timeZone` at `instant` (`:ss` when not on the minute). */
+export const toWallTime = (instant: Date, timeZone: string): string => {
+  const wall = new Date(wallMs(instant.getTime(), timeZone)).toISOString();
+  return wall.slice(0, wall.slice(17, 19) === '00' ? 16 : 19);
+};
 
 /**
  * The instant a wall time names in `timeZone`. A time the clocks skip (02:30 on the spring
@@ -57,9 +59,11 @@ export const toWallTime = (instant: Date, timeZone: string): string =>
 export const fromWallTime = (wall: string, timeZone: string): Date => {
   const match = WALL.exec(wall);
   if (!match) throw new RangeError(`${wall} is not a wall time like 2026-03-29T09:00`);
-  const [, year, month, day, hour, minute] = match.map(Number) as number[];
-  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!);
-  if (new Date(asUtc).toISOString().slice(0, 16) !== wall) {
+  const [year, month, day, hour, minute, second] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as number[];
+  const asUtc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  if (new Date(asUtc).toISOString().slice(0, wall.length) !== wall) {
     throw new RangeError(`${wall} is not a date and time that exists`);
   }
   // The offsets on either side of the wanted instant: one of them is the one in force there.

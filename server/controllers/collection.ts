@@ -3,12 +3,13 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { ActionName } from '../../contracts/permissions';
 import { scopeOf, type Scope } from '../utils/permission-scope';
+import type { Actor } from '../utils/readable-entry';
 import { assertNoBody, parseInput } from '../utils/validate';
 
 interface CollectionService<Q, C, U> {
   list(query: Q, scope?: Scope): Promise<unknown>;
-  create(body: C, userId: number): Promise<unknown>;
-  update(documentId: string, body: U, scope?: Scope): Promise<unknown>;
+  create(body: C, actor: Actor): Promise<unknown>;
+  update(documentId: string, body: U, scope: Scope, actor: Actor): Promise<unknown>;
   remove(documentId: string, scope?: Scope): Promise<void>;
 }
 
@@ -32,6 +33,10 @@ export const collectionController = <Q, C, U>(options: {
   const { strapi, uid, schemas, service } = options;
   const scope = (ctx: Context, action: ActionName) => scopeOf(strapi, ctx, action, uid);
   const idOf = (ctx: Context) => parseInput(schemas.params, ctx.params, 'params').documentId;
+  const actorOf = (ctx: Context): Actor => ({
+    id: ctx.state.user.id,
+    ability: ctx.state.userAbility,
+  });
 
   return {
     async find(ctx: Context) {
@@ -44,13 +49,15 @@ export const collectionController = <Q, C, U>(options: {
     async create(ctx: Context) {
       const body = parseInput(schemas.create, ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await service().create(body, ctx.state.user.id) };
+      ctx.body = { data: await service().create(body, actorOf(ctx)) };
     },
 
     async update(ctx: Context) {
       const documentId = idOf(ctx);
       const body = parseInput(schemas.update, ctx.request.body);
-      ctx.body = { data: await service().update(documentId, body, scope(ctx, options.manage)) };
+      ctx.body = {
+        data: await service().update(documentId, body, scope(ctx, options.manage), actorOf(ctx)),
+      };
     },
 
     async delete(ctx: Context) {

@@ -144,9 +144,14 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
 
   return {
     kind: 'bullmq',
-    async enqueue(queue, id, data, { attempts }) {
+    async enqueue(queue, id, data, { attempts, delay }) {
       // A taken id makes add() a no-op: that is what makes enqueueing idempotent.
-      await reachable(() => queueOf(queue).add(queue, data, jobOptions(id, attempts)));
+      await reachable(() =>
+        queueOf(queue).add(queue, data, {
+          ...jobOptions(id, attempts),
+          ...(delay && delay > 0 ? { delay } : {}),
+        }),
+      );
     },
     async state(queue, id) {
       return toState(await reachable(() => queueOf(queue).getJobState(id)));

@@ -39,6 +39,7 @@ export const createInlineDriver = (): QueueDriver => {
   let closed = false;
   const idle = new Set<() => void>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const delayed = new Map<string, NodeJS.Timeout>();
 
   const key = (queue: string, id: string) => `${queue}\u0000${id}`;
   const emit = (job: InlineJob, event: JobEvent) => events.emit(key(job.queue, job.id), event);
@@ -95,12 +96,34 @@ export const createInlineDriver = (): QueueDriver => {
     }
   };
 
-  const add = (job: Omit<InlineJob, 'attempt' | 'state'>) => {
+  const add = (job: Omit<InlineJob, 'attempt' | 'state'>, delay = 0) => {
     if (jobs.has(key(job.queue, job.id))) return;
-    const added: InlineJob = { ...job, attempt: 0, state: 'waiting' };
+    const added: InlineJob = { ...job, attempt: 0, state: delay > 0 ? 'delayed' : 'waiting' };
     jobs.set(key(job.queue, job.id), added);
-    pending.push(added);
-    setImmediate(pump);
+    if (delay > 0) wake(added, delay);
+    else {
+      pending.push(added);
+      setImmediate(pump);
+    }
+  };
+
+  /** A delayed job joins the line at its time; a wait past a timer's limit is taken in steps. */
+  const wake = (job: InlineJob, delay: number) => {
+    const due = Date.now() + delay;
+    const step = () => {
+      const left = due - Date.now();
+      if (left > 0) {
+        const timer = setTimeout(step, Math.min(MAX_TIMER_MS, left));
+        timer.unref();
+        delayed.set(key(job.queue, job.id), timer);
+        return;
+      }
+      delayed.delete(key(job.queue, job.id));
+      job.state = 'waiting';
+      pending.push(job);
+      pump();
+    };
+    step();
   };
 
   const arm = (queue: string, id: string, repeat: RepeatSpec, data: unknown) => {
@@ -132,7 +155,7 @@ export const createInlineDriver = (): QueueDriver => {
   return {
     kind: 'inline',
     async enqueue(queue, id, data, options) {
-      add({ queue, id, data, attempts: options.attempts });
+      add({ queue, id, data, attempts: options.attempts }, options.delay);
     },
     async state(queue, id) {
       return jobs.get(key(queue, id))?.state ?? 'unknown';
@@ -141,8 +164,11 @@ export const createInlineDriver = (): QueueDriver => {
       const job = jobs.get(key(queue, id));
       if (!job) return;
       const index = pending.indexOf(job);
-      if (index >= 0) {
-        pending.splice(index, 1);
+      const timer = delayed.get(key(queue, id));
+      if (index >= 0 || timer) {
+        if (index >= 0) pending.splice(index, 1);
+        clearTimeout(timer);
+        delayed.delete(key(queue, id));
         jobs.delete(key(queue, id));
         emit(job, { type: 'removed', id });
       } else {
@@ -151,7 +177,7 @@ export const createInlineDriver = (): QueueDriver => {
     },
     async retry(queue, id, data, options) {
       const existing = jobs.get(key(queue, id));
-      if (existing && (existing.state === 'active' || existing.state === 'waiting')) return;
+      if (existing && ['active', 'waiting', 'delayed'].includes(existing.state)) return;
       jobs.delete(key(queue, id));
       await this.enqueue(queue, id, data, options);
     },
@@ -179,8 +205,9 @@ export const createInlineDriver = (): QueueDriver => {
     },
     async close() {
       closed = true;
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const timer of [...timers.values(), ...delayed.values()]) clearTimeout(timer);
       timers.clear();
+      delayed.clear();
       pending.length = 0;
       for (const job of jobs.values()) job.controller?.abort('shutdown');
       if (running > 0) await new Promise<void>((resolve) => idle.add(resolve));

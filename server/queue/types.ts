@@ -39,6 +39,8 @@ export const SCHEDULED_ATTEMPTS = 3;
 
 export interface EnqueueOptions {
   attempts: number;
+  /** Milliseconds to wait before the job may run (a calendar's publish time). */
+  delay?: number;
 }
 
 /** The seam between the plugin's job service and BullMQ (or the in-process stand-in). */

@@ -24,6 +24,28 @@ const auditLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         subjectDocumentId: record.subjectDocumentId ?? null,
       });
     },
+
+    /** One row for an action taken without a model call (an entry scheduled, published). */
+    async event(event: {
+      action: string;
+      feature: string;
+      outcome: 'success' | 'error';
+      userId: number | null;
+      subjectDocumentId: string | null;
+      error?: string;
+    }) {
+      await auditLogs.record({
+        ...event,
+        provider: 'strapi',
+        model: 'none',
+        inputTokens: 0,
+        outputTokens: 0,
+        totalTokens: 0,
+        costEstimate: null,
+        latencyMs: 0,
+        error: event.error?.slice(0, 2000) ?? null,
+      });
+    },
   };
 };
 

@@ -14,7 +14,10 @@ import {
   type CalendarItemRow,
 } from '../repositories/calendar-items';
 import type { Scope } from '../utils/permission-scope';
+import type { Actor } from '../utils/readable-entry';
+import { getService } from '../utils/services';
 import { invalidField } from '../utils/validate';
+import type { ScheduleShape } from './calendar-scheduler';
 
 const iso = (value: string | Date | null | undefined) =>
   value ? new Date(value).toISOString() : null;
@@ -38,6 +41,7 @@ export const toItemView = (row: CalendarItemRow): CalendarItemView => ({
   assigneeId: row.assigneeId ?? null,
   focusKeyphrase: row.focusKeyphrase ?? null,
   tags: row.tags ?? [],
+  lateMs: row.lateMs ?? null,
   error: row.error ?? null,
   createdAt: iso(row.createdAt)!,
   updatedAt: iso(row.updatedAt)!,
@@ -74,8 +78,53 @@ const targetFields = (target: CreateItemBody['target'] | null) => ({
   targetLocale: target?.locale ?? null,
 });
 
+/** A scheduled item names the entry it publishes and a time to do it. */
+const assertSchedulable = (item: Partial<CalendarItemFields>) => {
+  if (item.status !== 'scheduled') return;
+  if (!item.targetUid || !item.targetDocumentId) {
+    throw invalidField('target.documentId', 'is needed to schedule an item');
+  }
+  if (!item.publishAt && !item.unpublishAt) {
+    throw invalidField('publishAt', 'is needed to schedule an item');
+  }
+};
+
+/** What scheduling reads of fields about to be saved under `documentId`. */
+const shapeOf = (documentId: string, fields: Partial<CalendarItemFields>): ScheduleShape => ({
+  documentId,
+  status: fields.status ?? 'idea',
+  targetUid: fields.targetUid ?? null,
+  targetDocumentId: fields.targetDocumentId ?? null,
+  targetLocale: fields.targetLocale ?? null,
+  publishAt: fields.publishAt ?? null,
+  unpublishAt: fields.unpublishAt ?? null,
+});
+
+/** Fields a row holds, as the ones a save takes. */
+const fieldsOf = (row: CalendarItemRow): Partial<CalendarItemFields> => ({
+  status: row.status,
+  targetUid: row.targetUid,
+  targetDocumentId: row.targetDocumentId,
+  targetLocale: row.targetLocale,
+  publishAt: row.publishAt ? new Date(row.publishAt) : null,
+  unpublishAt: row.unpublishAt ? new Date(row.unpublishAt) : null,
+});
+
+/** A new schedule runs under the user who set it, and starts with no fire recorded. */
+const granted = (grant: { locale: string | null } | null, actor: Actor) =>
+  grant
+    ? {
+        targetLocale: grant.locale,
+        scheduledById: actor.id,
+        firedAt: null,
+        lateMs: null,
+        error: null,
+      }
+    : {};
+
 const calendarService = ({ strapi }: { strapi: Core.Strapi }) => {
   const items = calendarItemsRepository(strapi);
+  const scheduler = () => getService(strapi, 'calendar-scheduler');
 
   const mustFind = async (documentId: string, scope?: Scope) => {
     const row = await items.find(documentId, scope);
@@ -101,28 +150,40 @@ const calendarService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: rows.map(toItemView), meta: { pagination: paginationOf(query, total) } };
     },
 
-    async create(body: CreateItemBody, userId: number): Promise<CalendarItemView> {
-      const { target, publishAt, unpublishAt, ...fields } = body;
-      const created = await items.create(
-        {
-          ...fields,
-          brief: fields.brief ?? null,
-          assigneeId: fields.assigneeId ?? null,
-          focusKeyphrase: fields.focusKeyphrase ?? null,
-          ...targetFields(target ?? null),
-          ...instantsOf({ publishAt, unpublishAt }, body.timezone, {
-            publishAt: null,
-            unpublishAt: null,
-          }),
-        },
-        userId,
-      );
+    /** Nothing is kept unless the queue took the item's jobs. */
+    async create(body: CreateItemBody, actor: Actor): Promise<CalendarItemView> {
+      const { target, publishAt, unpublishAt, ...given } = body;
+      const fields: Partial<CalendarItemFields> = {
+        ...given,
+        brief: given.brief ?? null,
+        assigneeId: given.assigneeId ?? null,
+        focusKeyphrase: given.focusKeyphrase ?? null,
+        ...targetFields(target ?? null),
+        ...instantsOf({ publishAt, unpublishAt }, body.timezone, {
+          publishAt: null,
+          unpublishAt: null,
+        }),
+      };
+      assertSchedulable(fields);
+      const grant = await scheduler().authorize(null, shapeOf('', fields), actor);
+      const created = await items.create({ ...fields, ...granted(grant, actor) }, actor.id);
+      const saved = { ...fields, ...granted(grant, actor) };
+      try {
+        await scheduler().arm(null, shapeOf(created.documentId, saved), grant ? actor.id : null);
+      } catch (error) {
+        await items.remove(created.documentId);
+        throw error;
+      }
       return toItemView(await mustFind(created.documentId));
     },
 
-    async update(documentId: string, body: UpdateItemBody, scope?: Scope) {
+    /**
+     * New jobs are queued first: when the queue cannot take them, nothing changed. Jobs the item
+     * no longer needs leave the queue after it is saved.
+     */
+    async update(documentId: string, body: UpdateItemBody, scope: Scope, actor: Actor) {
       const row = await mustFind(documentId, scope);
-      const { target, publishAt, unpublishAt, ...fields } = body;
+      const { target, publishAt, unpublishAt, ...given } = body;
       const timezone = body.timezone ?? row.timezone;
       // A new zone keeps the wall times the editor sees: 09:00 stays 09:00, in the new zone.
       const walls = body.timezone
@@ -132,20 +193,36 @@ const calendarService = ({ strapi }: { strapi: Core.Strapi }) => {
               unpublishAt !== undefined ? unpublishAt : local(row.unpublishAt, row.timezone),
           }
         : { publishAt, unpublishAt };
-      await items.update(documentId, {
-        ...fields,
+      const changes: Partial<CalendarItemFields> = {
+        ...given,
         ...(target !== undefined ? targetFields(target) : {}),
         ...instantsOf(walls, timezone, {
           publishAt: row.publishAt ? new Date(row.publishAt) : null,
           unpublishAt: row.unpublishAt ? new Date(row.unpublishAt) : null,
         }),
-      });
+      };
+      const before = shapeOf(documentId, fieldsOf(row));
+      const after = { ...fieldsOf(row), ...changes };
+      assertSchedulable(after);
+      const grant = await scheduler().authorize(before, shapeOf(documentId, after), actor);
+      const saved = { ...changes, ...granted(grant, actor) };
+      const next = shapeOf(documentId, { ...after, ...saved });
+      await scheduler().arm(before, next, grant ? actor.id : null);
+      try {
+        await items.update(documentId, saved);
+      } catch (error) {
+        await scheduler().disarm(next, before);
+        throw error;
+      }
+      await scheduler().disarm(before, next);
       return toItemView(await mustFind(documentId));
     },
 
+    /** The item goes first: a job left in the queue finds no item when it fires. */
     async remove(documentId: string, scope?: Scope) {
-      await mustFind(documentId, scope);
+      const row = await mustFind(documentId, scope);
       await items.remove(documentId);
+      await scheduler().disarm(shapeOf(documentId, fieldsOf(row)), null);
     },
   };
 };

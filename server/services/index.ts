@@ -3,6 +3,7 @@ import auditLog from './audit-log';
 import blogWriter from './blog-writer';
 import board from './board';
 import calendar from './calendar';
+import calendarScheduler from './calendar-scheduler';
 import drafts from './drafts';
 import fetcher from './fetcher';
 import generations from './generations';
@@ -20,6 +21,7 @@ export default {
   'audit-log': auditLog,
   board,
   calendar,
+  'calendar-scheduler': calendarScheduler,
   'blog-writer': blogWriter,
   drafts,
   fetcher,

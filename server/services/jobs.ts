@@ -20,6 +20,7 @@ import {
 import {
   abortReasonOf,
   PermanentJobError,
+  SCHEDULED_ATTEMPTS,
   type JobContext,
   type JobEvent,
   type Processor,
@@ -250,6 +251,16 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
       requireDriver().schedule(queue, id, repeat, data),
     unschedule: (queue: string, id: string) => requireDriver().unschedule(queue, id),
     schedules: (queue: string) => requireDriver().schedules(queue),
+
+    /** A plain processor's job, run `delay` ms from now; a no-op when its id is taken. */
+    later: (queue: string, id: string, data: unknown, delay: number) =>
+      requireDriver().enqueue(queue, id, data, { attempts: SCHEDULED_ATTEMPTS, delay }),
+    /** Runs a plain processor's finished (or failed) job again under its id. */
+    rerun: (queue: string, id: string, data: unknown) =>
+      requireDriver().retry(queue, id, data, { attempts: SCHEDULED_ATTEMPTS }),
+    /** Takes a plain processor's waiting or delayed job out of its queue. */
+    drop: (queue: string, id: string) => requireDriver().cancel(queue, id),
+    stateOf: (queue: string, id: string) => requireDriver().state(queue, id),
 
     async start() {
       const config = pluginConfig(strapi);

@@ -21,6 +21,7 @@ import { siteAuditsRepository } from '../repositories/site-audits';
 import type { Scope } from '../utils/permission-scope';
 import { pluginConfig } from '../utils/plugin-config';
 import { reportFailure } from '../utils/safe-error';
+import type { Actor } from '../utils/readable-entry';
 import { getService } from '../utils/services';
 import { userCan } from '../utils/user-can';
 import { invalidField } from '../utils/validate';
@@ -150,7 +151,7 @@ const siteAuditSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Nothing is kept unless the queue took its timing. */
-    async create(body: ScheduleBody, userId: number): Promise<ScheduleView> {
+    async create(body: ScheduleBody, actor: Actor): Promise<ScheduleView> {
       assertRepeat(body);
       const url = await getService(strapi, 'fetcher').preflight(body.url, 'url');
       const created = await schedules.create(
@@ -164,7 +165,7 @@ const siteAuditSchedulesService = ({ strapi }: { strapi: Core.Strapi }) => {
           enabled: body.enabled,
           runs: 0,
         },
-        userId,
+        actor.id,
       );
       try {
         await arm({ ...body, documentId: created.documentId });

@@ -9,6 +9,7 @@ export interface EntryChecker {
   can: {
     read(entity?: Record<string, unknown>): boolean;
     update(entity?: Record<string, unknown>): boolean;
+    publish(entity?: Record<string, unknown>): boolean;
   };
   sanitizedQuery: { read(query: Record<string, unknown>): Promise<Record<string, unknown>> };
   sanitizeOutput<T extends Record<string, unknown>>(data: T): Promise<T>;
@@ -33,6 +34,12 @@ export interface EntryRef {
 
 /** The user's abilities, as a request (`ctx.state.userAbility`) or an MCP session holds them. */
 export type UserAbility = unknown;
+
+/** Who a request acts for: their id, and their abilities for checks on users' content types. */
+export interface Actor {
+  id: number;
+  ability: UserAbility;
+}
 
 export const checkerFor = (strapi: Core.Strapi, userAbility: UserAbility, uid: string) =>
   strapi

@@ -4,6 +4,7 @@ import type { AuditLogService } from '../services/audit-log';
 import type { BlogWriterService } from '../services/blog-writer';
 import type { BoardService } from '../services/board';
 import type { CalendarService } from '../services/calendar';
+import type { CalendarSchedulerService } from '../services/calendar-scheduler';
 import type { DraftsService } from '../services/drafts';
 import type { FetcherService } from '../services/fetcher';
 import type { GenerationsService } from '../services/generations';
@@ -22,6 +23,7 @@ interface Services {
   'audit-log': AuditLogService;
   board: BoardService;
   calendar: CalendarService;
+  'calendar-scheduler': CalendarSchedulerService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;
   fetcher: FetcherService;

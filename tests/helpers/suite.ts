@@ -25,9 +25,13 @@ export interface Suite {
   env(): Record<string, string | undefined>;
   /**
    * Destroys Strapi and boots it again on the same database and Redis prefix; `afterBoot` runs
-   * as soon as it has loaded (its workers already running), before the test users log in.
+   * as soon as it has loaded (its workers already running), before the test users log in, and
+   * `whileDown` between the two.
    */
-  restart(afterBoot?: (strapi: Core.Strapi) => Promise<void> | void): Promise<void>;
+  restart(
+    afterBoot?: (strapi: Core.Strapi) => Promise<void> | void,
+    whileDown?: () => Promise<void>,
+  ): Promise<void>;
 }
 
 /** Test defaults: fast retries, a fake OpenAI and Gemini on loopback. */
@@ -100,9 +104,10 @@ export const useSuite = (options: SuiteOptions = {}): Suite => {
     },
     prefix,
     env: envFor,
-    async restart(afterBoot) {
+    async restart(afterBoot, whileDown) {
       await strapi?.destroy();
       strapi = undefined;
+      await whileDown?.();
       strapi = await bootStrapi(envFor());
       await afterBoot?.(strapi);
       app = await testApp(strapi);

@@ -41,3 +41,13 @@ describe('wall times in a time zone', () => {
     },
   );
 });
+
+describe('wall times with seconds', () => {
+  it('reads and writes seconds when the time is not on the minute', () => {
+    const instant = fromWallTime('2026-12-02T10:15:30', 'Europe/Berlin');
+    expect(instant.toISOString()).toBe('2026-12-02T09:15:30.000Z');
+    expect(toWallTime(instant, 'Europe/Berlin')).toBe('2026-12-02T10:15:30');
+    expect(toWallTime(new Date('2026-12-02T09:15:00Z'), 'Europe/Berlin')).toBe('2026-12-02T10:15');
+    expect(() => fromWallTime('2026-12-02T10:15:61', 'UTC')).toThrow(/exists/);
+  });
+});
