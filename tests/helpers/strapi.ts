@@ -43,11 +43,13 @@ const pgConfig = () => ({
 
 /**
  * A database of its own for one test file: a temporary SQLite file, or a fresh schema in the
- * PostgreSQL test database when DATABASE_CLIENT=postgres.
+ * PostgreSQL test database when DATABASE_CLIENT=postgres (or `client` says so).
  */
-export const createTestDatabase = async (): Promise<Database> => {
+export const createTestDatabase = async (
+  client: 'postgres' | 'sqlite' = usesPostgres() ? 'postgres' : 'sqlite',
+): Promise<Database> => {
   const suffix = randomBytes(4).toString('hex');
-  if (usesPostgres()) {
+  if (client === 'postgres') {
     const schema = `alwrity_test_${suffix}`;
     const client = new Client(pgConfig());
     await client.connect();

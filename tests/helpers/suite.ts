@@ -6,6 +6,8 @@ import { bootStrapi, createTestDatabase, testApp, type Database, type TestApp } 
 export interface SuiteOptions {
   /** Use real Redis (BullMQ) — the default — or the inline driver. */
   redis?: boolean;
+  /** PostgreSQL whatever DATABASE_CLIENT says: for several processes on one database. */
+  database?: 'postgres';
   /** Plugin config merged over the test defaults. */
   config?: Record<string, unknown>;
   /** Where Redis is, read at boot (a test may put a proxy in front of it). */
@@ -80,7 +82,7 @@ export const useSuite = (options: SuiteOptions = {}): Suite => {
   beforeAll(async () => {
     if (useRedis) await assertRedis();
     fake = await startFakeModelServer();
-    db = await createTestDatabase();
+    db = await createTestDatabase(options.database);
     strapi = await bootStrapi(envFor());
     app = await testApp(strapi);
   });

@@ -237,6 +237,33 @@ describe('scheduled publishing', () => {
   });
 
   it.each([
+    ['after publishing', true, 1],
+    ['before publishing', false, 1],
+  ])(
+    'retried after an attempt died %s, publishes the entry once in all',
+    async (_, publishedBeforeDying, expected) => {
+      const article = await createArticle(`Died ${publishedBeforeDying}`);
+      const item = (await schedule(publisher, article, wallIn(2)).expect(201)).body
+        .data as CalendarItemView;
+      // What a worker killed mid-fire leaves: the item claimed, the entry published or not.
+      await suite.strapi.db
+        .query('plugin::alwrity.calendar-item')
+        .updateMany({ where: { documentId: item.documentId }, data: { firedAt: new Date() } });
+      if (publishedBeforeDying) {
+        await suite.strapi
+          .documents(ARTICLE as never)
+          .publish({ documentId: article, locale: 'de' } as never);
+      }
+      await waitUntil(
+        'the item to be published',
+        async () => (await itemOf(item.documentId))?.status === 'published',
+      );
+      expect(publishes(article)).toHaveLength(expected);
+      expect(await publishedLocales(article)).toEqual(['de']);
+    },
+  );
+
+  it.each([
     [{ publishAt: '2020-01-01T09:00' }, 'publishAt', 400],
     [{ timezone: 'Mars/Olympus' }, 'timezone', 400],
     [{ target: { uid: ARTICLE } }, 'target.documentId', 400],
