@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { Route, Routes } from 'react-router-dom';
 import { ACTIONS, adminPermission } from '../../contracts/permissions';
 import { queryClient } from '../utils/queryClient';
+import { CalendarPage } from './calendar/CalendarPage';
 import { HistoryDetailPage } from './history/HistoryDetailPage';
 import { HistoryPage } from './history/HistoryPage';
 import { HomePage } from './home/HomePage';
@@ -89,6 +90,14 @@ const App = () => (
         element={
           <Page.Protect permissions={adminPermission(ACTIONS.siteAuditRead)}>
             <SiteAuditComparePage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="calendar"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.calendarRead)}>
+            <CalendarPage />
           </Page.Protect>
         }
       />

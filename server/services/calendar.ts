@@ -7,7 +7,7 @@ import type {
   UpdateItemBody,
 } from '../../contracts/calendar';
 import { paginationOf } from '../../contracts/jobs';
-import { fromWallTime, toWallTime } from '../calendar/zoned-time';
+import { fromWallTime, toWallTime } from '../../contracts/zoned-time';
 import {
   calendarItemsRepository,
   type CalendarItemFields,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CalendarItemView } from '../../contracts/calendar';
-import { toWallTime } from '../../server/calendar/zoned-time';
+import { toWallTime } from '../../contracts/zoned-time';
 import { createUser } from '../helpers/strapi';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';

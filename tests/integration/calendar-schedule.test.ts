@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CalendarItemView } from '../../contracts/calendar';
 import { CALENDAR_QUEUE, publishJobId } from '../../server/calendar/publish-jobs';
-import { toWallTime } from '../../server/calendar/zoned-time';
+import { toWallTime } from '../../contracts/zoned-time';
 import { getService } from '../../server/utils/services';
 import { createUser } from '../helpers/strapi';
 import { useSuite } from '../helpers/suite';

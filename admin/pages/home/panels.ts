@@ -72,6 +72,7 @@ export const PANELS: PanelDefinition[] = [
     title: 'panel.calendar',
     description: 'panel.calendar.description',
     action: ACTIONS.calendarRead,
+    to: 'calendar',
   },
   {
     id: 'jobs',

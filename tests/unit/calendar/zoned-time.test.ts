@@ -1,4 +1,4 @@
-import { fromWallTime, toWallTime } from '../../../server/calendar/zoned-time';
+import { fromWallTime, toWallTime } from '../../../contracts/zoned-time';
 
 const utc = (wall: string, zone: string) => fromWallTime(wall, zone).toISOString();
 
