@@ -9,6 +9,7 @@ import performanceMetric from './performance-metric';
 import chatSession from './chat-session';
 import chatMessage from './chat-message';
 import calendarItem from './calendar-item';
+import calendarFeed from './calendar-feed';
 import auditLog from './audit-log';
 
 export default {
@@ -23,5 +24,6 @@ export default {
   'chat-session': chatSession,
   'chat-message': chatMessage,
   'calendar-item': calendarItem,
+  'calendar-feed': calendarFeed,
   'audit-log': auditLog,
 };

@@ -75,26 +75,56 @@ export type UpdateItemBody = z.infer<typeof updateItemBody>;
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 
+const rangeFields = {
+  from: isoDate,
+  to: isoDate,
+  channel: z.enum(CHANNELS).optional(),
+  status: z.enum(ITEM_STATUSES).optional(),
+  assigneeId: z.coerce.number().int().positive().optional(),
+  uid: typeUid.optional(),
+  locale: reportLocale.optional(),
+};
+const rangeInOrder = {
+  check: (query: { from: string; to: string }) => new Date(query.from) < new Date(query.to),
+  message: { path: ['to'], message: 'must be after from' },
+};
+
 /** A range of the calendar, and what to keep of it. */
 export const listItemsQuery = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    channel: z.enum(CHANNELS).optional(),
-    status: z.enum(ITEM_STATUSES).optional(),
-    assigneeId: z.coerce.number().int().positive().optional(),
-    uid: typeUid.optional(),
-    locale: reportLocale.optional(),
-    ...pageQuery,
-  })
+  .object({ ...rangeFields, ...pageQuery })
   .strict()
-  .refine((query) => new Date(query.from) < new Date(query.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
+  .refine(rangeInOrder.check, rangeInOrder.message);
 export type ListItemsQuery = z.infer<typeof listItemsQuery>;
 
 export const itemIdParams = z.object({ documentId });
+
+/** An ICS export takes a view's range and filters whole, up to this many items. */
+export const EXPORT_MAX_ITEMS = 5000;
+export const exportItemsQuery = z
+  .object(rangeFields)
+  .strict()
+  .refine(rangeInOrder.check, rangeInOrder.message);
+export type ExportItemsQuery = z.infer<typeof exportItemsQuery>;
+
+/** A subscription's filters ride in its URL; the token alone says whose calendar it is. */
+export const feedQuery = z
+  .object({
+    token: z.string().min(1).max(200),
+    channel: rangeFields.channel,
+    status: rangeFields.status,
+  })
+  .strict();
+
+export interface FeedTokenView {
+  active: boolean;
+  /** The token's last characters, to tell one from another. */
+  hint: string | null;
+  createdAt: string | null;
+  lastUsedAt: string | null;
+  /** Only when just created: shown once, never stored. */
+  token?: string;
+  url?: string;
+}
 
 export interface CalendarItemView {
   documentId: string;

@@ -1,5 +1,6 @@
 import board from './board';
 import calendar from './calendar';
+import calendarFeeds from './calendar-feeds';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
@@ -13,6 +14,7 @@ import writers from './writers';
 export default {
   board,
   calendar,
+  'calendar-feeds': calendarFeeds,
   generations,
   jobs,
   seo,

@@ -249,6 +249,31 @@ export default {
       ACTIONS.calendarRead,
       ACTIONS.calendarManage,
     ),
+    {
+      method: 'GET',
+      path: '/calendar/items.ics',
+      handler: 'calendar-feeds.export',
+      config: requires(ACTIONS.calendarRead),
+    },
+    ...(
+      [
+        ['GET', 'token'],
+        ['POST', 'createToken'],
+        ['DELETE', 'revokeToken'],
+      ] as const
+    ).map(([method, handler]) => ({
+      method,
+      path: '/calendar/feed-token',
+      handler: `calendar-feeds.${handler}`,
+      config: requires(ACTIONS.calendarRead),
+    })),
+    // Calendar apps subscribe with the token in the address: it is the feed's only credential.
+    {
+      method: 'GET',
+      path: '/calendar/feed.ics',
+      handler: 'calendar-feeds.feed',
+      config: { auth: false, middlewares: [`plugin::${PLUGIN_ID}.plugin-errors`] },
+    },
     // Recurring audits: a prefix of their own, so no path is taken for an audit's documentId.
     ...collectionRoutes(
       '/site-audit-schedules',

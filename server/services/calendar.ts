@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type {
-  CalendarItemView,
-  CreateItemBody,
-  ListItemsQuery,
-  UpdateItemBody,
+import {
+  EXPORT_MAX_ITEMS,
+  type CalendarItemView,
+  type CreateItemBody,
+  type ExportItemsQuery,
+  type ListItemsQuery,
+  type UpdateItemBody,
 } from '../../contracts/calendar';
 import { paginationOf } from '../../contracts/jobs';
 import { fromWallTime, toWallTime } from '../../contracts/zoned-time';
@@ -78,6 +80,17 @@ const targetFields = (target: CreateItemBody['target'] | null) => ({
   targetLocale: target?.locale ?? null,
 });
 
+const SOONEST_FIRST: Record<string, 'asc' | 'desc'>[] = [{ publishAt: 'asc' }, { id: 'asc' }];
+
+const whereOf = (query: ExportItemsQuery) => ({
+  publishAt: { $gte: new Date(query.from), $lt: new Date(query.to) },
+  ...(query.channel ? { channel: query.channel } : {}),
+  ...(query.status ? { status: query.status } : {}),
+  ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
+  ...(query.uid ? { targetUid: query.uid } : {}),
+  ...(query.locale ? { targetLocale: query.locale } : {}),
+});
+
 /** A scheduled item names the entry it publishes and a time to do it. */
 const assertSchedulable = (item: Partial<CalendarItemFields>) => {
   if (item.status !== 'scheduled') return;
@@ -135,19 +148,15 @@ const calendarService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The items whose publish time falls in the range, soonest first. */
     async list(query: ListItemsQuery, scope?: Scope) {
-      const where = {
-        publishAt: { $gte: new Date(query.from), $lt: new Date(query.to) },
-        ...(query.channel ? { channel: query.channel } : {}),
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
-        ...(query.uid ? { targetUid: query.uid } : {}),
-        ...(query.locale ? { targetLocale: query.locale } : {}),
-      };
-      const { rows, total } = await items.page(where, query, scope, [
-        { publishAt: 'asc' },
-        { id: 'asc' },
-      ]);
+      const { rows, total } = await items.page(whereOf(query), query, scope, SOONEST_FIRST);
       return { data: rows.map(toItemView), meta: { pagination: paginationOf(query, total) } };
+    },
+
+    /** A view's range whole (for an ICS export), up to EXPORT_MAX_ITEMS. */
+    async exportable(query: ExportItemsQuery, scope?: Scope): Promise<CalendarItemView[]> {
+      const page = { page: 1, pageSize: EXPORT_MAX_ITEMS };
+      const { rows } = await items.page(whereOf(query), page, scope, SOONEST_FIRST);
+      return rows.map(toItemView);
     },
 
     /** Nothing is kept unless the queue took the item's jobs. */

@@ -4,6 +4,7 @@ import blogWriter from './blog-writer';
 import board from './board';
 import calendar from './calendar';
 import calendarScheduler from './calendar-scheduler';
+import calendarFeeds from './calendar-feeds';
 import drafts from './drafts';
 import fetcher from './fetcher';
 import generations from './generations';
@@ -22,6 +23,7 @@ export default {
   board,
   calendar,
   'calendar-scheduler': calendarScheduler,
+  'calendar-feeds': calendarFeeds,
   'blog-writer': blogWriter,
   drafts,
   fetcher,

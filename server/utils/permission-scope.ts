@@ -16,19 +16,27 @@ interface PermissionsManager {
   getQuery(): Scope | null;
 }
 
-export const scopeOf = (
+/** The scope of an ability a request does not carry (work done for a user later). */
+export const scopeFor = (
   strapi: Core.Strapi,
-  ctx: Context,
+  ability: unknown,
   action: ActionName,
   model: string,
 ): Scope => {
   const manager = strapi.service('admin::permission').createPermissionsManager({
-    ability: ctx.state.userAbility,
+    ability,
     action: uidOf(action),
     model,
   }) as PermissionsManager;
   return manager.getQuery() ?? NOTHING;
 };
+
+export const scopeOf = (
+  strapi: Core.Strapi,
+  ctx: Context,
+  action: ActionName,
+  model: string,
+): Scope => scopeFor(strapi, ctx.state.userAbility, action, model);
 
 /** What either of two actions reaches (e.g. a run's author, or whoever manages jobs). */
 export const eitherScope = (a: Scope, b: Scope): Scope =>

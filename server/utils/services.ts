@@ -5,6 +5,7 @@ import type { BlogWriterService } from '../services/blog-writer';
 import type { BoardService } from '../services/board';
 import type { CalendarService } from '../services/calendar';
 import type { CalendarSchedulerService } from '../services/calendar-scheduler';
+import type { CalendarFeedsService } from '../services/calendar-feeds';
 import type { DraftsService } from '../services/drafts';
 import type { FetcherService } from '../services/fetcher';
 import type { GenerationsService } from '../services/generations';
@@ -24,6 +25,7 @@ interface Services {
   board: BoardService;
   calendar: CalendarService;
   'calendar-scheduler': CalendarSchedulerService;
+  'calendar-feeds': CalendarFeedsService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;
   fetcher: FetcherService;

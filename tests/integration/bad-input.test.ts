@@ -180,6 +180,12 @@ const QUERIES: Record<string, [string, string][]> = {
     ['from=2026-03-01&to=2026-04-01&channel=fax', 'channel'],
     ['from=2026-03-01&to=2026-04-01&surprise=1', 'surprise'],
   ],
+  'calendar-feeds.export': [
+    ['to=2026-04-01', 'from'],
+    ['from=2026-04-01&to=2026-03-01', 'to'],
+    ['from=2026-03-01&to=2026-04-01&status=lost', 'status'],
+    ['from=2026-03-01&to=2026-04-01&page=2', 'page'],
+  ],
   'site-audit-schedules.find': [
     [`host=${'h'.repeat(256)}`, 'host'],
     ['pageSize=101', 'pageSize'],
