@@ -11,6 +11,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   jobs.registerKind(getService(strapi, 'blog-writer').jobKind);
   jobs.registerKind(getService(strapi, 'seo').runKind);
   jobs.registerKind(getService(strapi, 'site-audits').crawlKind);
+  jobs.registerKind(getService(strapi, 'calendar-planner').planJob);
   const recurring = getService(strapi, 'site-audit-schedules');
   jobs.registerProcessor(SCHEDULE_QUEUE, recurring.processor);
   const calendar = getService(strapi, 'calendar-scheduler');

@@ -1,6 +1,7 @@
 import board from './board';
 import calendar from './calendar';
 import calendarFeeds from './calendar-feeds';
+import calendarPlanner from './calendar-planner';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
@@ -15,6 +16,7 @@ export default {
   board,
   calendar,
   'calendar-feeds': calendarFeeds,
+  'calendar-planner': calendarPlanner,
   generations,
   jobs,
   seo,

@@ -250,6 +250,12 @@ export default {
       ACTIONS.calendarManage,
     ),
     {
+      method: 'POST',
+      path: '/calendar/plan',
+      handler: 'calendar-planner.plan',
+      config: requires(ACTIONS.calendarManage),
+    },
+    {
       method: 'GET',
       path: '/calendar/items.ics',
       handler: 'calendar-feeds.export',

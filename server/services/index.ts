@@ -5,6 +5,7 @@ import board from './board';
 import calendar from './calendar';
 import calendarScheduler from './calendar-scheduler';
 import calendarFeeds from './calendar-feeds';
+import calendarPlanner from './calendar-planner';
 import drafts from './drafts';
 import fetcher from './fetcher';
 import generations from './generations';
@@ -24,6 +25,7 @@ export default {
   calendar,
   'calendar-scheduler': calendarScheduler,
   'calendar-feeds': calendarFeeds,
+  'calendar-planner': calendarPlanner,
   'blog-writer': blogWriter,
   drafts,
   fetcher,

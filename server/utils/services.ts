@@ -6,6 +6,7 @@ import type { BoardService } from '../services/board';
 import type { CalendarService } from '../services/calendar';
 import type { CalendarSchedulerService } from '../services/calendar-scheduler';
 import type { CalendarFeedsService } from '../services/calendar-feeds';
+import type { CalendarPlannerService } from '../services/calendar-planner';
 import type { DraftsService } from '../services/drafts';
 import type { FetcherService } from '../services/fetcher';
 import type { GenerationsService } from '../services/generations';
@@ -26,6 +27,7 @@ interface Services {
   calendar: CalendarService;
   'calendar-scheduler': CalendarSchedulerService;
   'calendar-feeds': CalendarFeedsService;
+  'calendar-planner': CalendarPlannerService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;
   fetcher: FetcherService;

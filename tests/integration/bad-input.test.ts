@@ -144,6 +144,11 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['assigneeId'], 'me'],
     long: [['brief'], 5000],
   },
+  'calendar-planner.plan': {
+    valid: { topics: ['Compost'], perWeek: 1, weeks: 1, start: '2030-01-07', timezone: 'UTC' },
+    typed: [['perWeek'], 'three'],
+    long: [['audience'], 500],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],
