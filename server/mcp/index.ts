@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { auditPageTool } from './audit-page-tool';
+import { calendarItemsTool } from './calendar-items-tool';
 import { seoAnalyzeTool } from './seo-analyze-tool';
 
 interface McpRegistry {
@@ -11,4 +12,5 @@ export const registerMcpTools = (strapi: Core.Strapi) => {
   const mcp = (strapi as unknown as { ai?: { mcp?: McpRegistry } }).ai?.mcp;
   mcp?.registerTool(seoAnalyzeTool);
   mcp?.registerTool(auditPageTool);
+  mcp?.registerTool(calendarItemsTool);
 };
