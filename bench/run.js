@@ -5,6 +5,7 @@ const benches = {
   writers: require('./writers'),
   seo: require('./seo'),
   site: require('./site'),
+  calendar: require('./calendar'),
   'admin-size': require('./admin-size'),
 };
 
