@@ -48,6 +48,8 @@ const itemFields = {
   assigneeId: z.number().int().positive().nullable(),
   focusKeyphrase: z.string().trim().min(1).max(100).nullable(),
   tags: z.array(z.string().trim().min(1).max(40)).max(20),
+  /** The draft "Write it now" started for this item. */
+  generationDocumentId: documentId.nullable(),
 };
 
 export const createItemBody = z
@@ -62,6 +64,7 @@ export const createItemBody = z
     assigneeId: itemFields.assigneeId.optional(),
     focusKeyphrase: itemFields.focusKeyphrase.optional(),
     tags: itemFields.tags.default([]),
+    generationDocumentId: itemFields.generationDocumentId.optional(),
   })
   .strict();
 export type CreateItemBody = z.infer<typeof createItemBody>;
@@ -144,6 +147,7 @@ export interface CalendarItemView {
   tags: string[];
   /** How long after its time the entry went live, once published. */
   lateMs: number | null;
+  generationDocumentId: string | null;
   error: string | null;
   createdAt: string;
   updatedAt: string;

@@ -13,6 +13,8 @@ export const duplicatePath = (documentId: string) =>
 export const historyPath = (documentId?: string) =>
   `/plugins/${PLUGIN_ID}/history${documentId ? `/${documentId}` : ''}`;
 
+export const calendarPath = `/plugins/${PLUGIN_ID}/calendar`;
+
 export const siteAnalyzerPath = (documentId?: string) =>
   `/plugins/${PLUGIN_ID}/site-analyzer${documentId ? `/${documentId}` : ''}`;
 

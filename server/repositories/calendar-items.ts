@@ -18,6 +18,7 @@ export interface CalendarItemFields {
   assigneeId: number | null;
   focusKeyphrase: string | null;
   tags: string[];
+  generationDocumentId: string | null;
   /** The user whose publish permission a scheduled item's jobs run under. */
   scheduledById: number | null;
   /** When a publish was claimed (before the entry is published), and how late it went live. */

@@ -44,6 +44,7 @@ export const toItemView = (row: CalendarItemRow): CalendarItemView => ({
   focusKeyphrase: row.focusKeyphrase ?? null,
   tags: row.tags ?? [],
   lateMs: row.lateMs ?? null,
+  generationDocumentId: row.generationDocumentId ?? null,
   error: row.error ?? null,
   createdAt: iso(row.createdAt)!,
   updatedAt: iso(row.updatedAt)!,

@@ -88,4 +88,56 @@ describe('the content calendar', () => {
     await e2e.page.getByText('Launch announcement').first().waitFor();
     await screenshot(e2e.page, '45-calendar-agenda');
   });
+
+  it('plans with AI: proposals dated in the range, some accepted into the calendar', async () => {
+    await e2e.page.goto(calendar());
+    e2e.fake.enqueue({
+      text: JSON.stringify({
+        items: Array.from({ length: 6 }, (_, i) => ({
+          title: `Balcony compost, part ${i + 1}`,
+          brief: `Step ${i + 1} of composting in a flat.`,
+          focusKeyphrase: `balcony compost ${i + 1}`,
+          channel: i % 2 ? 'social' : 'blog',
+        })),
+      }),
+    });
+    await e2e.page.getByRole('button', { name: 'Plan with AI' }).click();
+    const dialog = e2e.page.getByRole('dialog');
+    await dialog.getByLabel('Pillars or topics').fill('Composting in a flat');
+    await dialog.getByLabel('Target keyphrases').fill('balcony compost');
+    await dialog.getByLabel('Items per week').fill('3');
+    await dialog.getByLabel('Weeks', { exact: true }).fill('2');
+    await dialog.getByRole('checkbox', { name: 'Social' }).click();
+    await dialog.getByRole('button', { name: 'Propose a plan' }).click();
+    // Titles are editable: each proposal is a row with its own checkbox.
+    const last = dialog.getByRole('checkbox', { name: 'Balcony compost, part 6' });
+    await last.waitFor();
+    // Leave one out, then add the other five.
+    await last.click();
+    await screenshot(e2e.page, '46-calendar-plan');
+    await dialog.getByRole('button', { name: 'Add 5 items to calendar' }).click();
+    await dialog.getByText('Added 5 of 5.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await e2e.page.getByText(/\d+ items? in view/).waitFor();
+  });
+
+  it('opens the writer from an item with its brief and keyphrase filled in', async () => {
+    await e2e.page.getByRole('button', { name: 'Agenda' }).click();
+    const item = e2e.page.locator('.fc-list-event', { hasText: 'Balcony compost, part 1' });
+    // The plan starts next Monday: in this month's agenda, or the next one's.
+    await e2e.page.locator('.fc-list-event, .fc-list-empty').first().waitFor();
+    if (!(await item.count())) await e2e.page.locator('.fc-next-button').click();
+    await item.first().click();
+    await e2e.page.getByRole('button', { name: 'Write it now' }).click();
+    await e2e.page.getByLabel('What to write about').waitFor();
+    await expectValue('What to write about', /Balcony compost, part 1: Step 1/);
+    await expectValue('Primary keyword', /balcony compost 1/);
+    await e2e.page.getByRole('link', { name: 'Back to the calendar' }).waitFor();
+    await screenshot(e2e.page, '47-calendar-write-it-now');
+  });
 });
+
+const expectValue = async (label: string, pattern: RegExp) => {
+  const value = await e2e.page.getByLabel(label).inputValue();
+  if (!pattern.test(value)) throw new Error(`${label} is ${JSON.stringify(value)}`);
+};

@@ -7,26 +7,32 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import {
   Box,
   Button,
+  Checkbox,
   Field,
   Flex,
   SingleSelect,
   SingleSelectOption,
   Typography,
 } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
-import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Download, Plus } from '@strapi/icons';
+import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CHANNELS, ITEM_STATUSES, type CalendarItemView } from '../../../contracts/calendar';
 import { ACTIONS } from '../../../contracts/permissions';
 import { toWallTime } from '../../../contracts/zoned-time';
 import { ErrorText } from '../../components/ErrorText';
+import { useLocales } from '../../components/schema-form/LocaleSelect';
+import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { errorMessage } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { msg } from '../../utils/translations';
 import { toEvents, type ColourBy } from './calendar-events';
 import { CalendarStyles } from './CalendarStyles';
+import { FeedDialog } from './FeedDialog';
 import { ItemSheet, type SheetTarget } from './ItemSheet';
+import { PlanDialog } from './PlanDialog';
+import { useExportIcs } from './useCalendarTools';
 import { useCalendarItems, useUpdateItem, type CalendarFilters } from './useCalendarItems';
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -45,6 +51,10 @@ export const CalendarPage = () => {
   const { toggleNotification } = useNotification();
   const { can } = usePermissions();
   const canManage = can(ACTIONS.calendarManage);
+  const me = useAuth('CalendarPage', (state) => state.user?.id);
+  const types = useSeoTypes({ enabled: can(ACTIONS.seoUse) });
+  const locales = useLocales();
+  const exportIcs = useExportIcs();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [filters, setFilters] = useState<CalendarFilters>({});
   const [colourBy, setColourBy] = useState<ColourBy>('channel');
@@ -81,7 +91,7 @@ export const CalendarPage = () => {
   const onEventClick = (arg: EventClickArg) =>
     setSheet({ item: arg.event.extendedProps.item as CalendarItemView });
 
-  const filter = <K extends keyof CalendarFilters>(key: K, value: string) =>
+  const filter = (key: 'channel' | 'status' | 'uid' | 'locale', value: string) =>
     setFilters((previous) => ({ ...previous, [key]: value === ALL ? undefined : value }));
 
   return (
@@ -101,6 +111,33 @@ export const CalendarPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <Flex gap={2} wrap="wrap">
+            {canManage ? <PlanDialog zone={BROWSER_ZONE} /> : null}
+            <FeedDialog />
+            <Button
+              variant="tertiary"
+              startIcon={<Download />}
+              disabled={!range}
+              loading={exportIcs.isPending}
+              onClick={() =>
+                range &&
+                exportIcs.mutate(
+                  { ...range, ...filters },
+                  {
+                    onError: (error) =>
+                      toggleNotification({
+                        type: 'danger',
+                        message: formatMessage(msg('calendar.export.failed'), {
+                          error: errorMessage(error),
+                        }),
+                      }),
+                  },
+                )
+              }
+            >
+              {formatMessage(msg('calendar.export'))}
+            </Button>
+          </Flex>
           <Flex gap={4} wrap="wrap" alignItems="flex-end">
             <FilterSelect
               name="filter-channel"
@@ -122,6 +159,37 @@ export const CalendarPage = () => {
               }))}
               onChange={(value) => filter('status', value)}
             />
+            {types.data?.length ? (
+              <FilterSelect
+                name="filter-type"
+                label={formatMessage(msg('calendar.filter.type'))}
+                value={filters.uid ?? ALL}
+                options={types.data.map((type) => ({ value: type.uid, label: type.displayName }))}
+                onChange={(value) => filter('uid', value)}
+              />
+            ) : null}
+            {locales.data?.length ? (
+              <FilterSelect
+                name="filter-locale"
+                label={formatMessage(msg('calendar.filter.locale'))}
+                value={filters.locale ?? ALL}
+                options={locales.data.map((locale) => ({ value: locale.code, label: locale.name }))}
+                onChange={(value) => filter('locale', value)}
+              />
+            ) : null}
+            <Box paddingBottom={3}>
+              <Checkbox
+                checked={filters.assigneeId !== undefined}
+                onCheckedChange={(checked: boolean) =>
+                  setFilters((previous) => ({
+                    ...previous,
+                    assigneeId: checked && me ? Number(me) : undefined,
+                  }))
+                }
+              >
+                {formatMessage(msg('calendar.filter.mine'))}
+              </Checkbox>
+            </Box>
             <FilterSelect
               name="colour-by"
               label={formatMessage(msg('calendar.colourBy'))}
@@ -183,6 +251,7 @@ export const CalendarPage = () => {
           target={sheet}
           zone={BROWSER_ZONE}
           canManage={canManage}
+          me={me === undefined ? undefined : Number(me)}
           onClose={() => setSheet(null)}
         />
       ) : null}

@@ -4,6 +4,7 @@ import {
   Field,
   Flex,
   Grid,
+  Link,
   Modal,
   SingleSelect,
   SingleSelectOption,
@@ -14,7 +15,7 @@ import {
 import { Pencil, Trash } from '@strapi/icons';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { useNavigate } from 'react-router-dom';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { styled } from 'styled-components';
 import {
   CHANNELS,
@@ -24,7 +25,7 @@ import {
 } from '../../../contracts/calendar';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorText } from '../../components/ErrorText';
-import { writerPath } from '../../utils/paths';
+import { historyPath, writerPath } from '../../utils/paths';
 import { msg } from '../../utils/translations';
 import { EntryPicker } from '../seo/tools/EntryPicker';
 import type { EntryChoice } from '../seo/tools/subject';
@@ -46,6 +47,8 @@ const Sheet = styled(Modal.Content)`
   }
 `;
 
+const NOBODY = 'nobody';
+
 export interface SheetTarget {
   /** An item to edit, or the wall time a new one starts at. */
   item?: CalendarItemView;
@@ -62,6 +65,7 @@ interface Draft {
   timezone: string;
   focusKeyphrase: string;
   tags: string;
+  assigneeId: number | null;
   entry: EntryChoice | null;
 }
 
@@ -75,6 +79,7 @@ const draftOf = ({ item, publishAtLocal }: SheetTarget, zone: string): Draft => 
   timezone: item?.timezone ?? zone,
   focusKeyphrase: item?.focusKeyphrase ?? '',
   tags: (item?.tags ?? []).join(', '),
+  assigneeId: item?.assigneeId ?? null,
   entry:
     item?.target?.documentId != null
       ? {
@@ -95,6 +100,7 @@ const bodyOf = (draft: Draft): CreateItemBody => ({
   unpublishAt: draft.unpublishAt || null,
   timezone: draft.timezone,
   focusKeyphrase: draft.focusKeyphrase.trim() || null,
+  assigneeId: draft.assigneeId,
   tags: draft.tags
     .split(',')
     .map((tag) => tag.trim())
@@ -112,6 +118,8 @@ interface Props {
   target: SheetTarget;
   zone: string;
   canManage: boolean;
+  /** The signed-in user, whom an item can be assigned to. */
+  me?: number;
   onClose(): void;
 }
 
@@ -119,7 +127,7 @@ interface Props {
  * Creates or edits one item. A failed save keeps everything typed and says why; the time is on
  * the item's own clock, its zone beside it.
  */
-export const ItemSheet = ({ target, zone, canManage, onClose }: Props) => {
+export const ItemSheet = ({ target, zone, canManage, me, onClose }: Props) => {
   const { formatMessage } = useIntl();
   const navigate = useNavigate();
   const [draft, setDraft] = useState(() => draftOf(target, zone));
@@ -167,6 +175,11 @@ export const ItemSheet = ({ target, zone, canManage, onClose }: Props) => {
           </Modal.Header>
           <Modal.Body>
             <Flex direction="column" alignItems="stretch" gap={5}>
+              {target.item?.generationDocumentId ? (
+                <Link tag={RouterLink} to={historyPath(target.item.generationDocumentId)}>
+                  {label('calendar.sheet.draft')}
+                </Link>
+              ) : null}
               {target.item?.error ? (
                 <Typography textColor="danger600">{target.item.error}</Typography>
               ) : null}
@@ -279,6 +292,32 @@ export const ItemSheet = ({ target, zone, canManage, onClose }: Props) => {
                   </Field.Root>
                 </Grid.Item>
               </Grid.Root>
+              <Field.Root name="assignee">
+                <Field.Label>{label('calendar.field.assignee')}</Field.Label>
+                <SingleSelect
+                  value={String(draft.assigneeId ?? NOBODY)}
+                  disabled={locked}
+                  onChange={(value: string | number) =>
+                    set('assigneeId', String(value) === NOBODY ? null : Number(value))
+                  }
+                >
+                  <SingleSelectOption value={NOBODY}>
+                    {label('calendar.field.assignee.none')}
+                  </SingleSelectOption>
+                  {me !== undefined ? (
+                    <SingleSelectOption value={String(me)}>
+                      {label('calendar.field.assignee.me')}
+                    </SingleSelectOption>
+                  ) : null}
+                  {draft.assigneeId !== null && draft.assigneeId !== me ? (
+                    <SingleSelectOption value={String(draft.assigneeId)}>
+                      {formatMessage(msg('calendar.field.assignee.other'), {
+                        id: draft.assigneeId,
+                      })}
+                    </SingleSelectOption>
+                  ) : null}
+                </SingleSelect>
+              </Field.Root>
               <Field.Root name="tags" hint={label('calendar.field.tags.hint')}>
                 <Field.Label>{label('calendar.field.tags')}</Field.Label>
                 <TextInput

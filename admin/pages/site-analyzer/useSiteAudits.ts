@@ -17,7 +17,7 @@ import type {
   SiteAuditSummary,
 } from '../../../contracts/site-audits';
 import { useApi } from '../../hooks/useApi';
-import { fileNameOf, issuesFileName, saveFile } from './download';
+import { fileNameOf, issuesFileName, saveFile } from '../../utils/download';
 
 /** One audit's queries share its prefix, so a status change refreshes its detail and pages. */
 export const siteAuditKeys = {

@@ -1,5 +1,5 @@
-import { Box, Grid, LinkButton } from '@strapi/design-system';
-import { ClockCounterClockwise } from '@strapi/icons';
+import { Box, Flex, Grid, LinkButton } from '@strapi/design-system';
+import { Calendar, ClockCounterClockwise } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -15,9 +15,10 @@ import { useRefreshUsage } from '../../hooks/useUsage';
 import { UsageMeter } from '../../components/UsageMeter';
 import { useGeneration, useStoreGeneration, useWriters } from '../../hooks/useWriterData';
 import { initialValues, type JsonObject } from '../../utils/json-schema';
-import { historyPath, writerPath } from '../../utils/paths';
+import { calendarPath, historyPath, writerPath } from '../../utils/paths';
 import { msg } from '../../utils/translations';
 import { isWriterId, type WriterId } from '../../utils/writers';
+import { calendarItemOf } from './calendar-link';
 import { prefillFromState, type Prefill } from './prefill';
 import { ResultPanel } from './ResultPanel';
 import { WriterForm } from './WriterForm';
@@ -80,10 +81,29 @@ export const WriterPage = () => {
     if (shownStatus && TERMINAL_STATUSES.includes(shownStatus)) void refreshUsage();
   }, [shownStatus, refreshUsage]);
 
+  // Opened from a calendar item: the draft is linked to it, and the way back stays on the page.
+  const calendarItem = calendarItemOf(location.state);
+  const linkToItem = async (generationDocumentId: string) => {
+    if (!calendarItem) return;
+    try {
+      await api.put(`/calendar/items/${calendarItem}`, {
+        generationDocumentId,
+        status: 'in-progress',
+      });
+    } catch (error) {
+      toggleNotification({ type: 'warning', message: errorMessage(error) });
+    }
+  };
+  const openDraft = (id: string) =>
+    navigate(writerPath(id), calendarItem ? { state: { calendarItem } } : undefined);
+
   const enqueue = useMutation({
     mutationFn: (input: JsonObject) =>
       api.post<{ documentId: string; status: 'queued' }>(`/writers/${writer}/generate`, { input }),
-    onSuccess: ({ data }) => navigate(writerPath(data.documentId)),
+    onSuccess: async ({ data }) => {
+      await linkToItem(data.documentId);
+      openDraft(data.documentId);
+    },
     onError: (error) => toggleNotification({ type: 'danger', message: errorMessage(error) }),
   });
 
@@ -98,7 +118,8 @@ export const WriterPage = () => {
     if (outcome.status === 'done') {
       store(outcome.result);
       stream.reset();
-      navigate(writerPath(outcome.result.documentId));
+      await linkToItem(outcome.result.documentId);
+      openDraft(outcome.result.documentId);
     } else if (outcome.status === 'failed') {
       toggleNotification({ type: 'danger', message: outcome.error });
     } else {
@@ -119,7 +140,18 @@ export const WriterPage = () => {
         title={formatMessage(msg('writer.title'))}
         subtitle={formatMessage(msg('writer.subtitle'))}
         navigationAction={<BackButton fallback=".." />}
-        secondaryAction={<UsageMeter />}
+        secondaryAction={
+          calendarItem ? (
+            <Flex gap={3}>
+              <LinkButton tag={Link} to={calendarPath} variant="tertiary" startIcon={<Calendar />}>
+                {formatMessage(msg('writer.backToCalendar'))}
+              </LinkButton>
+              <UsageMeter />
+            </Flex>
+          ) : (
+            <UsageMeter />
+          )
+        }
         primaryAction={
           can(ACTIONS.generationsRead) ? (
             <LinkButton

@@ -19,6 +19,7 @@ const item = (overrides: Partial<CalendarItemView> = {}): CalendarItemView => ({
   focusKeyphrase: 'spring launch',
   tags: ['launch', 'q2'],
   lateMs: null,
+  generationDocumentId: null,
   error: null,
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-03-01T10:00:00.000Z',
