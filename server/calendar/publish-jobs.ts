@@ -58,6 +58,5 @@ export const jobChanges = (before: SchedulableItem | null, after: SchedulableIte
   return {
     added: next.filter((j) => !oldIds.has(j.id)),
     removed: old.filter((j) => !nextIds.has(j.id)),
-    kept: next.filter((j) => oldIds.has(j.id)),
   };
 };

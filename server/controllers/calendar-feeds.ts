@@ -3,9 +3,8 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { exportItemsQuery, feedQuery } from '../../contracts/calendar';
 import { ACTIONS } from '../../contracts/permissions';
-import { calendarLink } from '../services/calendar-feeds';
+import { calendarIcs } from '../services/calendar-feeds';
 import { CALENDAR_ITEM_UID } from '../repositories/calendar-items';
-import { toIcs } from '../calendar/ics';
 import { scopeOf } from '../utils/permission-scope';
 import { getService } from '../utils/services';
 import { assertNoBody, parseInput } from '../utils/validate';
@@ -24,10 +23,7 @@ const calendarFeedsController = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       ctx.type = ICS_TYPE;
       ctx.set('Content-Disposition', 'attachment; filename="calendar.ics"');
-      ctx.body = toIcs(items, {
-        name: 'Content calendar',
-        link: () => calendarLink(ctx.request.origin),
-      });
+      ctx.body = calendarIcs(items, ctx.request.origin);
     },
 
     /** Opened by calendar apps: the token is its only credential and opens nothing else. */

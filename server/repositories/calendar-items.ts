@@ -4,6 +4,11 @@ import { documentStore } from './document-store';
 
 export const CALENDAR_ITEM_UID = 'plugin::alwrity.calendar-item';
 
+/** Items with jobs to come: scheduled, or published with a time to go down. */
+const PENDING = {
+  $or: [{ status: 'scheduled' }, { status: 'published', unpublishAt: { $notNull: true } }],
+};
+
 export interface CalendarItemFields {
   title: string;
   brief: string | null;
@@ -48,13 +53,39 @@ export const calendarItemsRepository = (strapi: Core.Strapi) => {
   );
   return {
     ...store,
+    /** A save that happens only while the item is still in `status`; says whether it did. */
+    async updateWhile(
+      documentId: string,
+      status: string,
+      data: Partial<CalendarItemFields>,
+    ): Promise<boolean> {
+      const { count } = await strapi.db
+        .query(CALENDAR_ITEM_UID as never)
+        .updateMany({ where: { documentId, status }, data });
+      return count > 0;
+    },
+
+    /** Another item that publishes or unpublishes this entry, if one does. */
+    async schedulingEntry(
+      target: { uid: string; documentId: string; locale: string | null },
+      except: string,
+    ): Promise<Pick<CalendarItemRow, 'documentId' | 'title'> | null> {
+      return (await strapi.db.query(CALENDAR_ITEM_UID as never).findOne({
+        select: ['documentId', 'title'],
+        where: {
+          ...PENDING,
+          targetUid: target.uid,
+          targetDocumentId: target.documentId,
+          targetLocale: target.locale,
+          ...(except ? { documentId: { $ne: except } } : {}),
+        },
+      })) as Pick<CalendarItemRow, 'documentId' | 'title'> | null;
+    },
+
     /** Items that may still have jobs to run: scheduled, or published with a time to go down. */
     async schedulable(): Promise<CalendarItemRow[]> {
       return (await strapi.db.query(CALENDAR_ITEM_UID as never).findMany({
-        where: {
-          targetDocumentId: { $notNull: true },
-          $or: [{ status: 'scheduled' }, { status: 'published', unpublishAt: { $notNull: true } }],
-        },
+        where: { targetDocumentId: { $notNull: true }, ...PENDING },
       })) as CalendarItemRow[];
     },
   };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { FeedTokenView } from '../../contracts/calendar';
+import type { CalendarItemView, FeedTokenView } from '../../contracts/calendar';
 import { ACTIONS, PLUGIN_ID, uidOf } from '../../contracts/permissions';
 import { toIcs } from '../calendar/ics';
 import { calendarFeedsRepository } from '../repositories/calendar-feeds';
@@ -16,7 +16,13 @@ const FEED_WINDOW = { pastDays: 90, futureDays: 365 };
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export const calendarLink = (origin: string) => `${origin}/admin/plugins/${PLUGIN_ID}/calendar`;
+/** The calendar's items as the feed and the export write them, linking to the admin's page. */
+export const calendarIcs = (items: CalendarItemView[], origin: string, now?: Date) =>
+  toIcs(items, {
+    name: 'Content calendar',
+    link: () => `${origin}/admin/plugins/${PLUGIN_ID}/calendar`,
+    ...(now ? { now } : {}),
+  });
 
 /**
  * Per-user calendar subscriptions. The URL carries a random token that only the feed accepts;
@@ -73,7 +79,7 @@ const calendarFeedsService = ({ strapi }: { strapi: Core.Strapi }) => {
         scope,
       );
       await feeds.touch(row.tokenHash);
-      return toIcs(items, { name: 'Content calendar', link: () => calendarLink(origin), now });
+      return calendarIcs(items, origin, now);
     },
   };
 };

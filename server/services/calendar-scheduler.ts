@@ -5,11 +5,10 @@ import {
   CALENDAR_QUEUE,
   jobChanges,
   publishJobsOf,
-  type PublishAction,
   type PublishJob,
   type SchedulableItem,
 } from '../calendar/publish-jobs';
-import { PermanentJobError, type Processor } from '../queue/types';
+import { PermanentJobError, SCHEDULED_ATTEMPTS, type Processor } from '../queue/types';
 import { calendarItemsRepository, type CalendarItemRow } from '../repositories/calendar-items';
 import { checkerFor, type UserAbility } from '../utils/readable-entry';
 import { reportFailure } from '../utils/safe-error';
@@ -20,7 +19,6 @@ import { invalidField } from '../utils/validate';
 const firePayload = z.object({
   itemId: z.string(),
   action: z.enum(['publish', 'unpublish']),
-  at: z.number(),
 });
 
 interface Target {
@@ -51,7 +49,8 @@ const calendarSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
     (await documents(target.uid).findOne({
       documentId: target.documentId,
       ...(target.locale ? { locale: target.locale } : {}),
-      populate: ['createdBy'] as never,
+      // Roles too: "Has same role as creator" reads them.
+      populate: { createdBy: { populate: ['roles'] } } as never,
     })) as Entry | null;
 
   const publishedOf = async (target: Target) =>
@@ -69,101 +68,103 @@ const calendarSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const check = async (ability: UserAbility | null, target: Target) => {
     const type = strapi.contentTypes[target.uid as never] as
       { options?: { draftAndPublish?: boolean } } | undefined;
-    if (!type) return { reason: `There is no content type ${target.uid}.` };
-    if (!type.options?.draftAndPublish)
-      return { reason: `${target.uid} has no draft and publish.` };
+    if (!type) return { reason: `There is no content type ${target.uid}.`, field: 'target.uid' };
+    if (!type.options?.draftAndPublish) {
+      return { reason: `${target.uid} has no draft and publish.`, field: 'target.uid' };
+    }
     const entry = await draftOf(target);
-    if (!entry) return { reason: `The entry ${describe(target)} does not exist.` };
+    if (!entry) {
+      return {
+        reason: `The entry ${describe(target)} does not exist.`,
+        field: 'target.documentId',
+      };
+    }
     if (!ability || !checkerFor(strapi, ability, target.uid).can.publish(entry)) {
       return { reason: `The scheduler may not publish ${describe(target)}.`, entry };
     }
     return { reason: null, entry };
   };
 
-  /** The item's row moved on only if it still is what the job expects (compare-and-set). */
-  const settle = async (documentId: string, from: string[], data: Record<string, unknown>) =>
+  /**
+   * Moves the item on only while it still holds this job: its status and this job's time
+   * (compare-and-set). A job the editor has moved, cancelled or deleted since changes nothing.
+   */
+  const settle = async (job: PublishJob, from: string[], data: Record<string, unknown>) =>
     (
-      await strapi.db
-        .query(items.uid as never)
-        .updateMany({ where: { documentId, status: { $in: from } }, data })
+      await strapi.db.query(items.uid as never).updateMany({
+        where: { documentId: job.itemId, status: { $in: from }, [`${job.action}At`]: job.at },
+        data,
+      })
     ).count > 0;
 
-  const fail = async (row: CalendarItemRow, action: PublishAction, reason: string) => {
-    await settle(row.documentId, ['scheduled', 'published'], { status: 'failed', error: reason });
-    await audit().event({
-      action: `calendar.${action}`,
+  const record = (row: CalendarItemRow, job: PublishJob, error?: string) =>
+    audit().event({
+      action: `calendar.${job.action}`,
       feature: 'calendar',
-      outcome: 'error',
+      outcome: error ? 'error' : 'success',
       userId: row.scheduledById ?? null,
       subjectDocumentId: row.documentId,
-      error: reason,
+      ...(error ? { error } : {}),
     });
+
+  const fail = async (row: CalendarItemRow, job: PublishJob, reason: string) => {
+    if (await settle(job, ['scheduled', 'published'], { status: 'failed', error: reason })) {
+      await record(row, job, reason);
+    }
   };
 
-  const succeed = async (row: CalendarItemRow, action: PublishAction, lateMs: number) => {
-    await settle(
-      row.documentId,
-      action === 'publish' ? ['scheduled'] : ['scheduled', 'published'],
-      {
-        status: action === 'publish' ? 'published' : 'unpublished',
-        ...(action === 'publish' ? { lateMs } : {}),
-        error: null,
-      },
-    );
-    await audit().event({
-      action: `calendar.${action}`,
-      feature: 'calendar',
-      outcome: 'success',
-      userId: row.scheduledById ?? null,
-      subjectDocumentId: row.documentId,
-    });
-  };
+  const entryOf = (target: Target) => ({
+    documentId: target.documentId,
+    ...(target.locale ? { locale: target.locale } : {}),
+  });
 
   /**
-   * Publishes once: the item is claimed (its fire time written) before the entry is published,
-   * so an attempt that died after publishing is told apart from one that died before, by the
-   * entry's own publish time.
+   * Publishes once, in one transaction: the item is claimed (from `scheduled`, at this job's
+   * time, not yet fired), the entry published and the item marked published, or none of it. A
+   * second run of the job (a worker that lost its lock, a retry) waits on the claimed row and
+   * finds it published. An unpublish time already past (both fell due while every instance
+   * was down) is done in the same run, after it.
    */
-  const publish = async (row: CalendarItemRow, target: Target, due: Date) => {
-    if (row.firedAt) {
-      const published = await publishedOf(target);
-      if (published?.publishedAt && new Date(published.publishedAt) >= new Date(row.firedAt)) {
-        await succeed(row, 'publish', new Date(published.publishedAt).getTime() - due.getTime());
-        return;
-      }
-    } else {
-      const claimed = await strapi.db.query(items.uid as never).updateMany({
-        where: { documentId: row.documentId, status: 'scheduled', firedAt: { $null: true } },
-        data: { firedAt: new Date() },
+  const publish = async (row: CalendarItemRow, target: Target, job: PublishJob) => {
+    const done = await strapi.db.transaction(async () => {
+      if (!(await settle(job, ['scheduled'], { firedAt: new Date() }))) return false;
+      await documents(target.uid).publish(entryOf(target) as never);
+      await settle(job, ['scheduled'], {
+        status: 'published',
+        lateMs: Date.now() - job.at.getTime(),
+        error: null,
       });
-      if (claimed.count === 0) return;
+      return true;
+    });
+    if (!done) return;
+    await record(row, job);
+    const unpublishAt = row.unpublishAt ? new Date(row.unpublishAt) : null;
+    if (unpublishAt && unpublishAt <= new Date()) {
+      await unpublish(row, target, { ...job, action: 'unpublish', at: unpublishAt });
     }
-    await documents(target.uid).publish({
-      documentId: target.documentId,
-      ...(target.locale ? { locale: target.locale } : {}),
-    } as never);
-    await succeed(row, 'publish', Date.now() - due.getTime());
   };
 
-  const unpublish = async (row: CalendarItemRow, target: Target) => {
-    if (row.status === 'scheduled' && row.publishAt) {
-      // Its publish is due first and has not run yet (both overdue after downtime): wait for it.
-      throw new Error('The publish of this item runs first.');
-    }
-    // Already down (an attempt that died after unpublishing): nothing more to do.
-    if (await publishedOf(target)) {
-      await documents(target.uid).unpublish({
-        documentId: target.documentId,
-        ...(target.locale ? { locale: target.locale } : {}),
-      } as never);
-    }
-    await succeed(row, 'unpublish', 0);
+  const unpublish = async (row: CalendarItemRow, target: Target, job: PublishJob) => {
+    // Both fell due while every instance was down: the publish runs it once it is done.
+    if (row.status === 'scheduled' && row.publishAt) return;
+    const done = await strapi.db.transaction(async () => {
+      const from = ['scheduled', 'published'];
+      if (!(await settle(job, from, { status: 'unpublished', error: null }))) {
+        return false;
+      }
+      if (await publishedOf(target))
+        await documents(target.uid).unpublish(entryOf(target) as never);
+      return true;
+    });
+    if (done) await record(row, job);
   };
 
   const processor: Processor = async ({ id, data, attempt }) => {
     const payload = firePayload.safeParse(data);
     if (!payload.success) throw new PermanentJobError('A calendar job could not be read.');
     const { itemId, action } = payload.data;
+    // A database away for longer than the attempts last fails the job and leaves the item
+    // scheduled: the next reconcile runs the job again.
     const row = await items.find(itemId);
     // Deleted, moved, cancelled or done since: this job is not the item's any more.
     const job = publishJobsOf(row).find((candidate) => candidate.id === id);
@@ -173,29 +174,27 @@ const calendarSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       row.scheduledById ? await abilityOf(strapi, row.scheduledById) : null,
       target,
     );
-    if (reason) {
-      await fail(row, action, reason);
-      return;
-    }
+    if (reason) return fail(row, job, reason);
     try {
-      if (action === 'publish') await publish(row, target, job.at);
-      else await unpublish(row, target);
+      if (action === 'publish') await publish(row, target, job);
+      else await unpublish(row, target, job);
     } catch (error) {
       const message = reportFailure(strapi, error, `calendar ${action} ${itemId}`);
       // A refusal by the entry itself (a required field empty) will not pass on another try.
-      if (error instanceof errors.ApplicationError || attempt >= 3) {
-        await fail(row, action, message);
+      if (error instanceof errors.ApplicationError || attempt >= SCHEDULED_ATTEMPTS) {
+        await fail(row, job, message);
         throw new PermanentJobError(message);
       }
       throw error;
     }
   };
 
+  const payloadOf = (job: PublishJob) => ({ itemId: job.itemId, action: job.action });
   const enqueue = (job: PublishJob) =>
     jobs().later(
       CALENDAR_QUEUE,
       job.id,
-      { itemId: job.itemId, action: job.action, at: job.at.getTime() },
+      payloadOf(job),
       Math.max(0, job.at.getTime() - Date.now()),
     );
 
@@ -213,7 +212,7 @@ const calendarSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       after: ScheduleShape,
       actor: { id: number; ability: UserAbility },
       now = new Date(),
-    ): Promise<{ locale: string | null } | null> {
+    ): Promise<{ locale: string | null; publishes: boolean } | null> {
       const target = targetOf(after);
       const retargeted =
         before !== null && JSON.stringify(targetOf(before)) !== JSON.stringify(target);
@@ -224,8 +223,20 @@ const calendarSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw invalidField(`${job.action}At`, 'must be in the future to schedule it');
         }
       }
-      const { reason, entry } = await check(actor.ability, target);
-      if (reason && !entry) throw invalidField('target.documentId', reason);
+      const { reason, entry, field } = await check(actor.ability, target);
+      if (reason && field) throw invalidField(field, reason);
+      // An entry the user may not read is one they cannot know exists.
+      if (entry && !checkerFor(strapi, actor.ability, target.uid).can.read(entry)) {
+        throw invalidField('target.documentId', `The entry ${describe(target)} does not exist.`);
+      }
+      const locale = (entry?.locale as string | null | undefined) ?? target.locale;
+      const rival = await items.schedulingEntry({ ...target, locale }, after.documentId);
+      if (rival) {
+        throw invalidField(
+          'target.documentId',
+          `is already scheduled by the item "${rival.title}": one item publishes an entry`,
+        );
+      }
       if (reason) {
         await audit().event({
           action: 'calendar.schedule',
@@ -237,26 +248,23 @@ const calendarSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         throw new errors.PolicyError(reason);
       }
-      return { locale: entry?.locale ?? target.locale };
+      return { locale, publishes: pending.some((job) => job.action === 'publish') };
     },
 
-    /**
-     * The jobs `after` needs that `before` did not, added before the item is saved; the user who
-     * scheduled them (when `authorize` granted it) goes to the audit log.
-     */
-    async arm(before: ScheduleShape | null, after: ScheduleShape, scheduledBy: number | null) {
-      const { added } = jobChanges(before, after);
-      for (const job of added) await enqueue(job);
-      if (scheduledBy !== null && added.length) {
-        await audit().event({
-          action: 'calendar.schedule',
-          feature: 'calendar',
-          outcome: 'success',
-          userId: scheduledBy,
-          subjectDocumentId: after.documentId,
-        });
-      }
+    /** The jobs `after` needs that `before` did not, queued once the item is saved. */
+    async arm(before: ScheduleShape | null, after: ScheduleShape) {
+      for (const job of jobChanges(before, after).added) await enqueue(job);
     },
+
+    /** The audit log's line for a schedule `authorize` granted, once it is saved and queued. */
+    scheduled: (userId: number, documentId: string) =>
+      audit().event({
+        action: 'calendar.schedule',
+        feature: 'calendar',
+        outcome: 'success',
+        userId,
+        subjectDocumentId: documentId,
+      }),
 
     /** The jobs `before` had that `after` does not: a job left behind finds nothing when it fires. */
     async disarm(before: ScheduleShape | null, after: ScheduleShape | null) {
@@ -279,14 +287,18 @@ const calendarSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
     async reconcile() {
       for (const row of await items.schedulable()) {
         for (const job of publishJobsOf(row)) {
-          const state = await jobs().stateOf(CALENDAR_QUEUE, job.id);
-          if (state === 'failed') {
-            await jobs().rerun(CALENDAR_QUEUE, job.id, {
-              itemId: job.itemId,
-              action: job.action,
-              at: job.at.getTime(),
-            });
-          } else if (state === 'unknown') await enqueue(job);
+          try {
+            const state = await jobs().stateOf(CALENDAR_QUEUE, job.id);
+            // Finished while the item still wants it (it found the item not yet saved, or it
+            // failed for good): its run changed nothing, so it runs again.
+            if (state === 'failed' || state === 'completed') {
+              await jobs().rerun(CALENDAR_QUEUE, job.id, payloadOf(job));
+            } else if (state === 'unknown') await enqueue(job);
+          } catch (error) {
+            strapi.log.error(
+              `[alwrity] Calendar job ${job.id} not reconciled: ${(error as Error).message}`,
+            );
+          }
         }
       }
     },

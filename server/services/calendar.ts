@@ -18,6 +18,7 @@ import {
 import type { Scope } from '../utils/permission-scope';
 import type { Actor } from '../utils/readable-entry';
 import { getService } from '../utils/services';
+import { ConflictError } from '../utils/http-errors';
 import { invalidField } from '../utils/validate';
 import type { ScheduleShape } from './calendar-scheduler';
 
@@ -114,6 +115,15 @@ const shapeOf = (documentId: string, fields: Partial<CalendarItemFields>): Sched
   unpublishAt: fields.unpublishAt ?? null,
 });
 
+/** The values `row` had for the fields `saved` wrote. */
+const restoreOf = (row: CalendarItemRow, saved: Partial<CalendarItemFields>) =>
+  Object.fromEntries(
+    Object.keys(saved).map((field) => [
+      field,
+      (row as unknown as Record<string, unknown>)[field] ?? null,
+    ]),
+  ) as Partial<CalendarItemFields>;
+
 /** Fields a row holds, as the ones a save takes. */
 const fieldsOf = (row: CalendarItemRow): Partial<CalendarItemFields> => ({
   status: row.status,
@@ -124,15 +134,14 @@ const fieldsOf = (row: CalendarItemRow): Partial<CalendarItemFields> => ({
   unpublishAt: row.unpublishAt ? new Date(row.unpublishAt) : null,
 });
 
-/** A new schedule runs under the user who set it, and starts with no fire recorded. */
-const granted = (grant: { locale: string | null } | null, actor: Actor) =>
+/** A new schedule runs under the user who set it; a new publish starts with none recorded. */
+const granted = (grant: { locale: string | null; publishes: boolean } | null, actor: Actor) =>
   grant
     ? {
         targetLocale: grant.locale,
         scheduledById: actor.id,
-        firedAt: null,
-        lateMs: null,
         error: null,
+        ...(grant.publishes ? { firedAt: null, lateMs: null } : {}),
       }
     : {};
 
@@ -179,17 +188,19 @@ const calendarService = ({ strapi }: { strapi: Core.Strapi }) => {
       const created = await items.create({ ...fields, ...granted(grant, actor) }, actor.id);
       const saved = { ...fields, ...granted(grant, actor) };
       try {
-        await scheduler().arm(null, shapeOf(created.documentId, saved), grant ? actor.id : null);
+        await scheduler().arm(null, shapeOf(created.documentId, saved));
       } catch (error) {
         await items.remove(created.documentId);
         throw error;
       }
+      if (grant) await scheduler().scheduled(actor.id, created.documentId);
       return toItemView(await mustFind(created.documentId));
     },
 
     /**
-     * New jobs are queued first: when the queue cannot take them, nothing changed. Jobs the item
-     * no longer needs leave the queue after it is saved.
+     * Saved only while the item is in the status it was read in (a job that published it since
+     * makes this a 409); its new jobs are queued next, and when the queue cannot take them the
+     * item gets its old values back. Jobs it no longer needs leave the queue last.
      */
     async update(documentId: string, body: UpdateItemBody, scope: Scope, actor: Actor) {
       const row = await mustFind(documentId, scope);
@@ -217,13 +228,18 @@ const calendarService = ({ strapi }: { strapi: Core.Strapi }) => {
       const grant = await scheduler().authorize(before, shapeOf(documentId, after), actor);
       const saved = { ...changes, ...granted(grant, actor) };
       const next = shapeOf(documentId, { ...after, ...saved });
-      await scheduler().arm(before, next, grant ? actor.id : null);
+      if (!(await items.updateWhile(documentId, row.status, saved))) {
+        throw new ConflictError(
+          'This item changed while you edited it (its schedule ran): reload it and try again.',
+        );
+      }
       try {
-        await items.update(documentId, saved);
+        await scheduler().arm(before, next);
       } catch (error) {
-        await scheduler().disarm(next, before);
+        await items.update(documentId, restoreOf(row, saved));
         throw error;
       }
+      if (grant) await scheduler().scheduled(actor.id, documentId);
       await scheduler().disarm(before, next);
       return toItemView(await mustFind(documentId));
     },

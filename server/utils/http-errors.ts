@@ -9,6 +9,14 @@ export interface HttpFailure {
   message: string;
 }
 
+/** The document changed under the request (a scheduled job moved it on): nothing was saved. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
 /** The model provider failed us (after its retries), or its answer could not be used. */
 const isUpstreamFailure = (error: unknown) =>
   error instanceof ProviderError ||
@@ -22,6 +30,9 @@ const isUpstreamFailure = (error: unknown) =>
 export const httpFailureOf = (error: unknown): HttpFailure | undefined => {
   if (error instanceof QuotaExceededError) {
     return { status: 429, name: 'TooManyRequestsError', message: error.message };
+  }
+  if (error instanceof ConflictError) {
+    return { status: 409, name: 'ConflictError', message: error.message };
   }
   if (error instanceof QueueUnavailableError) {
     return { status: 503, name: 'ServiceUnavailableError', message: error.message };

@@ -62,11 +62,11 @@ describe('scheduled publishing across instances', () => {
     const publisher = await createUser(suite.strapi, 'Publisher', {
       permissions: [
         { action: 'plugin::alwrity.calendar.manage' },
-        {
-          action: 'plugin::content-manager.explorer.publish',
+        ...['publish', 'read'].map((action) => ({
+          action: `plugin::content-manager.explorer.${action}`,
           subject: 'api::article.article',
           properties: { locales: ['en'] },
-        },
+        })),
       ],
     });
 

@@ -91,10 +91,15 @@ const draftOf = ({ item, publishAtLocal }: SheetTarget, zone: string): Draft => 
       : null,
 });
 
-const bodyOf = (draft: Draft): CreateItemBody => ({
+const bodyOf = (
+  draft: Draft,
+): Omit<CreateItemBody, 'status'> & Partial<Pick<CreateItemBody, 'status'>> => ({
   title: draft.title.trim(),
   brief: draft.brief.trim() || null,
-  status: draft.status as CreateItemBody['status'],
+  // A status the scheduler set (published, failed) is the editor's to change, not to send back.
+  ...((EDITABLE_STATUSES as readonly string[]).includes(draft.status)
+    ? { status: draft.status as CreateItemBody['status'] }
+    : {}),
   channel: draft.channel,
   publishAt: draft.publishAt || null,
   unpublishAt: draft.unpublishAt || null,
