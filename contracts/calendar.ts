@@ -118,6 +118,26 @@ export const feedQuery = z
   })
   .strict();
 
+/** A range of the calendar for Strapi's own Content Releases. */
+export const releasesQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .strict()
+  .refine(rangeInOrder.check, rangeInOrder.message);
+
+/** A release Strapi's Content Releases will publish at its time: shown, never edited, here. */
+export interface ReleaseView {
+  id: number;
+  name: string;
+  scheduledAt: string;
+  timezone: string | null;
+  entries: {
+    action: 'publish' | 'unpublish';
+    uid: string;
+    documentId: string | null;
+    locale: string | null;
+  }[];
+}
+
 export interface FeedTokenView {
   active: boolean;
   /** The token's last characters, to tell one from another. */

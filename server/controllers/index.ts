@@ -2,6 +2,7 @@ import board from './board';
 import calendar from './calendar';
 import calendarFeeds from './calendar-feeds';
 import calendarPlanner from './calendar-planner';
+import calendarReleases from './calendar-releases';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
@@ -17,6 +18,7 @@ export default {
   calendar,
   'calendar-feeds': calendarFeeds,
   'calendar-planner': calendarPlanner,
+  'calendar-releases': calendarReleases,
   generations,
   jobs,
   seo,

@@ -250,6 +250,12 @@ export default {
       ACTIONS.calendarManage,
     ),
     {
+      method: 'GET',
+      path: '/calendar/releases',
+      handler: 'calendar-releases.find',
+      config: requires(ACTIONS.calendarRead),
+    },
+    {
       method: 'POST',
       path: '/calendar/plan',
       handler: 'calendar-planner.plan',

@@ -6,6 +6,7 @@ import calendar from './calendar';
 import calendarScheduler from './calendar-scheduler';
 import calendarFeeds from './calendar-feeds';
 import calendarPlanner from './calendar-planner';
+import calendarReleases from './calendar-releases';
 import drafts from './drafts';
 import fetcher from './fetcher';
 import generations from './generations';
@@ -26,6 +27,7 @@ export default {
   'calendar-scheduler': calendarScheduler,
   'calendar-feeds': calendarFeeds,
   'calendar-planner': calendarPlanner,
+  'calendar-releases': calendarReleases,
   'blog-writer': blogWriter,
   drafts,
   fetcher,

@@ -7,6 +7,7 @@ import type { CalendarService } from '../services/calendar';
 import type { CalendarSchedulerService } from '../services/calendar-scheduler';
 import type { CalendarFeedsService } from '../services/calendar-feeds';
 import type { CalendarPlannerService } from '../services/calendar-planner';
+import type { CalendarReleasesService } from '../services/calendar-releases';
 import type { DraftsService } from '../services/drafts';
 import type { FetcherService } from '../services/fetcher';
 import type { GenerationsService } from '../services/generations';
@@ -28,6 +29,7 @@ interface Services {
   'calendar-scheduler': CalendarSchedulerService;
   'calendar-feeds': CalendarFeedsService;
   'calendar-planner': CalendarPlannerService;
+  'calendar-releases': CalendarReleasesService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;
   fetcher: FetcherService;

@@ -185,6 +185,11 @@ const QUERIES: Record<string, [string, string][]> = {
     ['from=2026-03-01&to=2026-04-01&channel=fax', 'channel'],
     ['from=2026-03-01&to=2026-04-01&surprise=1', 'surprise'],
   ],
+  'calendar-releases.find': [
+    ['to=2026-04-01', 'from'],
+    ['from=2026-04-01&to=2026-03-01', 'to'],
+    ['from=2026-03-01&to=2026-04-01&page=2', 'page'],
+  ],
   'calendar-feeds.export': [
     ['to=2026-04-01', 'from'],
     ['from=2026-04-01&to=2026-03-01', 'to'],

@@ -94,4 +94,12 @@ describe('calendar items', () => {
     await suite.app.as('editor').delete(`${BASE}/${item.documentId}`).expect(204);
     await suite.app.as('editor').put(`${BASE}/${item.documentId}`, { title: 'Back' }).expect(404);
   });
+
+  it('shows no Content Releases where that API is not there (this edition), and says so', async () => {
+    const { body } = await suite.app
+      .as('editor')
+      .get('/alwrity/calendar/releases?from=2026-03-01&to=2026-04-01')
+      .expect(200);
+    expect(body).toEqual({ data: [], meta: { available: false } });
+  });
 });

@@ -18,7 +18,13 @@ import { Download, Plus } from '@strapi/icons';
 import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { CHANNELS, ITEM_STATUSES, type CalendarItemView } from '../../../contracts/calendar';
+import { useNavigate } from 'react-router-dom';
+import {
+  CHANNELS,
+  ITEM_STATUSES,
+  type CalendarItemView,
+  type ReleaseView,
+} from '../../../contracts/calendar';
 import { ACTIONS } from '../../../contracts/permissions';
 import { toWallTime } from '../../../contracts/zoned-time';
 import { ErrorText } from '../../components/ErrorText';
@@ -27,13 +33,18 @@ import { useSeoTypes } from '../../hooks/useSeoTypes';
 import { errorMessage } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { msg } from '../../utils/translations';
-import { toEvents, type ColourBy } from './calendar-events';
+import { releaseEvents, toEvents, type ColourBy } from './calendar-events';
 import { CalendarStyles } from './CalendarStyles';
 import { FeedDialog } from './FeedDialog';
 import { ItemSheet, type SheetTarget } from './ItemSheet';
 import { PlanDialog } from './PlanDialog';
 import { useExportIcs } from './useCalendarTools';
-import { useCalendarItems, useUpdateItem, type CalendarFilters } from './useCalendarItems';
+import {
+  useCalendarItems,
+  useReleases,
+  useUpdateItem,
+  type CalendarFilters,
+} from './useCalendarItems';
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** A day clicked in the month view gets an item at this time of day. */
@@ -49,6 +60,7 @@ const CLOCK = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 export const CalendarPage = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const navigate = useNavigate();
   const { can } = usePermissions();
   const canManage = can(ACTIONS.calendarManage);
   const me = useAuth('CalendarPage', (state) => state.user?.id);
@@ -60,8 +72,15 @@ export const CalendarPage = () => {
   const [colourBy, setColourBy] = useState<ColourBy>('channel');
   const [sheet, setSheet] = useState<SheetTarget | null>(null);
   const items = useCalendarItems(range, filters);
+  const releases = useReleases(range);
   const update = useUpdateItem();
-  const events = useMemo(() => toEvents(items.data?.data ?? [], colourBy), [items.data, colourBy]);
+  const events = useMemo(
+    () => [
+      ...toEvents(items.data?.data ?? [], colourBy),
+      ...releaseEvents(releases.data?.data ?? []),
+    ],
+    [items.data, releases.data, colourBy],
+  );
 
   const onDatesSet = (arg: DatesSetArg) =>
     setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() });
@@ -88,8 +107,11 @@ export const CalendarPage = () => {
     setSheet({ publishAtLocal: arg.allDay ? `${wall.slice(0, 10)}${DEFAULT_HOUR}` : wall });
   };
 
-  const onEventClick = (arg: EventClickArg) =>
-    setSheet({ item: arg.event.extendedProps.item as CalendarItemView });
+  const onEventClick = (arg: EventClickArg) => {
+    const release = arg.event.extendedProps.release as ReleaseView | undefined;
+    if (release) navigate(`/plugins/content-releases/${release.id}`);
+    else setSheet({ item: arg.event.extendedProps.item as CalendarItemView });
+  };
 
   const filter = (key: 'channel' | 'status' | 'uid' | 'locale', value: string) =>
     setFilters((previous) => ({ ...previous, [key]: value === ALL ? undefined : value }));
@@ -208,6 +230,11 @@ export const CalendarPage = () => {
             </Typography>
           </Flex>
           {items.isError ? <ErrorText error={items.error} /> : null}
+          {releases.data?.meta.available ? (
+            <Typography textColor="neutral600">
+              {formatMessage(msg('calendar.releases'))}
+            </Typography>
+          ) : null}
           <Box background="neutral0" hasRadius shadow="tableShadow" padding={4}>
             <CalendarStyles>
               <FullCalendar

@@ -1,5 +1,5 @@
 import type { EventInput } from '@fullcalendar/core';
-import type { CalendarItemView, ItemStatus } from '../../../contracts/calendar';
+import type { CalendarItemView, ItemStatus, ReleaseView } from '../../../contracts/calendar';
 import { CHANNELS } from '../../../contracts/calendar';
 
 export type ColourBy = 'channel' | 'status';
@@ -27,6 +27,22 @@ const STATUS_COLOURS: Record<ItemStatus, string> = {
 
 export const colourOf = (item: Pick<CalendarItemView, 'channel' | 'status'>, by: ColourBy) =>
   by === 'channel' ? CHANNEL_COLOURS[item.channel] : STATUS_COLOURS[item.status];
+
+const RELEASE_COLOUR = '#a5a5ba';
+
+/** Releases Strapi's Content Releases will publish: read-only, opened in the Releases page. */
+export const releaseEvents = (releases: ReleaseView[]): EventInput[] =>
+  releases.map((release) => ({
+    id: `release-${release.id}`,
+    title: `${release.name} (${release.entries.length})`,
+    start: release.scheduledAt,
+    allDay: false,
+    editable: false,
+    backgroundColor: RELEASE_COLOUR,
+    borderColor: RELEASE_COLOUR,
+    classNames: ['alwrity-release'],
+    extendedProps: { release },
+  }));
 
 /** Done or under way on its own: the scheduler owns it, so it is not dragged. */
 const LOCKED: ItemStatus[] = ['published', 'unpublished', 'failed'];

@@ -3,6 +3,7 @@ import type {
   CalendarItemView,
   CreateItemBody,
   ListItemsQuery,
+  ReleaseView,
   UpdateItemBody,
 } from '../../../contracts/calendar';
 import type { Pagination } from '../../../contracts/jobs';
@@ -35,6 +36,18 @@ export const useCalendarItems = (
     enabled: range !== null,
     placeholderData: keepPreviousData,
     refetchInterval: POLL_MS,
+  });
+};
+
+/** Strapi's own scheduled releases in the range, shown read-only where that API is there. */
+export const useReleases = (range: { from: string; to: string } | null) => {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['calendar-releases', range],
+    queryFn: () => api.get<ReleaseView[], { available: boolean }>('/calendar/releases', range!),
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 };
 
