@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   CalendarItemView,
   CreateItemBody,
@@ -8,6 +8,7 @@ import type {
 } from '../../../contracts/calendar';
 import type { Pagination } from '../../../contracts/jobs';
 import { useApi } from '../../hooks/useApi';
+import { useListMutation } from '../../hooks/useListMutation';
 
 const BASE = '/calendar/items';
 const keys = { all: ['calendar-items'] as const };
@@ -51,14 +52,8 @@ export const useReleases = (range: { from: string; to: string } | null) => {
   });
 };
 
-const useItemMutation = <A, R>(run: (api: ReturnType<typeof useApi>, args: A) => Promise<R>) => {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (args: A) => run(api, args),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
-  });
-};
+const useItemMutation = <A, R>(run: (api: ReturnType<typeof useApi>, args: A) => Promise<R>) =>
+  useListMutation(keys.all, run);
 
 export const useCreateItem = () =>
   useItemMutation(

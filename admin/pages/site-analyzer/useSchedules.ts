@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Pagination } from '../../../contracts/jobs';
 import type {
   ScheduleBody,
@@ -6,6 +6,7 @@ import type {
   ScheduleView,
 } from '../../../contracts/site-audit-schedules';
 import { useApi } from '../../hooks/useApi';
+import { useListMutation } from '../../hooks/useListMutation';
 
 const BASE = '/site-audit-schedules';
 const keys = { all: ['site-audit-schedules'] as const };
@@ -24,16 +25,8 @@ export const useSchedules = () => {
   });
 };
 
-const useScheduleMutation = <A, R>(
-  run: (api: ReturnType<typeof useApi>, args: A) => Promise<R>,
-) => {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (args: A) => run(api, args),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
-  });
-};
+const useScheduleMutation = <A, R>(run: (api: ReturnType<typeof useApi>, args: A) => Promise<R>) =>
+  useListMutation(keys.all, run);
 
 export const useCreateSchedule = () =>
   useScheduleMutation(
