@@ -8,8 +8,6 @@ import {
   Modal,
   SingleSelect,
   SingleSelectOption,
-  TextInput,
-  Textarea,
   Typography,
 } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
@@ -25,6 +23,7 @@ import {
 } from '../../../contracts/calendar';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorText } from '../../components/ErrorText';
+import { TextField } from '../../components/TextField';
 import { historyPath, writerPath } from '../../utils/paths';
 import { msg } from '../../utils/translations';
 import { EntryPicker } from '../seo/tools/EntryPicker';
@@ -188,22 +187,22 @@ export const ItemSheet = ({ target, zone, canManage, me, onClose }: Props) => {
               {target.item?.error ? (
                 <Typography textColor="danger600">{target.item.error}</Typography>
               ) : null}
-              <Field.Root name="title" required>
-                <Field.Label>{label('calendar.field.title')}</Field.Label>
-                <TextInput
-                  value={draft.title}
-                  disabled={locked}
-                  onChange={(e: { target: { value: string } }) => set('title', e.target.value)}
-                />
-              </Field.Root>
-              <Field.Root name="brief">
-                <Field.Label>{label('calendar.field.brief')}</Field.Label>
-                <Textarea
-                  value={draft.brief}
-                  disabled={locked}
-                  onChange={(e: { target: { value: string } }) => set('brief', e.target.value)}
-                />
-              </Field.Root>
+              <TextField
+                name="title"
+                label={label('calendar.field.title')}
+                required
+                value={draft.title}
+                disabled={locked}
+                onChange={(value) => set('title', value)}
+              />
+              <TextField
+                name="brief"
+                label={label('calendar.field.brief')}
+                multiline
+                value={draft.brief}
+                disabled={locked}
+                onChange={(value) => set('brief', value)}
+              />
               <Grid.Root gap={4}>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                   <Field.Root name="status">
@@ -242,59 +241,47 @@ export const ItemSheet = ({ target, zone, canManage, me, onClose }: Props) => {
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="publishAt" hint={draft.timezone}>
-                    <Field.Label>{label('calendar.field.publishAt')}</Field.Label>
-                    <TextInput
-                      type="datetime-local"
-                      step={1}
-                      value={draft.publishAt}
-                      disabled={locked}
-                      onChange={(e: { target: { value: string } }) =>
-                        set('publishAt', e.target.value)
-                      }
-                    />
-                    <Field.Hint />
-                  </Field.Root>
+                  <TextField
+                    name="publishAt"
+                    label={label('calendar.field.publishAt')}
+                    hint={draft.timezone}
+                    type="datetime-local"
+                    step={1}
+                    value={draft.publishAt}
+                    disabled={locked}
+                    onChange={(value) => set('publishAt', value)}
+                  />
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="unpublishAt" hint={draft.timezone}>
-                    <Field.Label>{label('calendar.field.unpublishAt')}</Field.Label>
-                    <TextInput
-                      type="datetime-local"
-                      step={1}
-                      value={draft.unpublishAt}
-                      disabled={!canManage}
-                      onChange={(e: { target: { value: string } }) =>
-                        set('unpublishAt', e.target.value)
-                      }
-                    />
-                    <Field.Hint />
-                  </Field.Root>
+                  <TextField
+                    name="unpublishAt"
+                    label={label('calendar.field.unpublishAt')}
+                    hint={draft.timezone}
+                    type="datetime-local"
+                    step={1}
+                    value={draft.unpublishAt}
+                    disabled={!canManage}
+                    onChange={(value) => set('unpublishAt', value)}
+                  />
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="timezone" hint={label('calendar.field.timezone.hint')}>
-                    <Field.Label>{label('calendar.field.timezone')}</Field.Label>
-                    <TextInput
-                      value={draft.timezone}
-                      disabled={locked}
-                      onChange={(e: { target: { value: string } }) =>
-                        set('timezone', e.target.value)
-                      }
-                    />
-                    <Field.Hint />
-                  </Field.Root>
+                  <TextField
+                    name="timezone"
+                    label={label('calendar.field.timezone')}
+                    hint={label('calendar.field.timezone.hint')}
+                    value={draft.timezone}
+                    disabled={locked}
+                    onChange={(value) => set('timezone', value)}
+                  />
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="focusKeyphrase">
-                    <Field.Label>{label('calendar.field.keyphrase')}</Field.Label>
-                    <TextInput
-                      value={draft.focusKeyphrase}
-                      disabled={locked}
-                      onChange={(e: { target: { value: string } }) =>
-                        set('focusKeyphrase', e.target.value)
-                      }
-                    />
-                  </Field.Root>
+                  <TextField
+                    name="focusKeyphrase"
+                    label={label('calendar.field.keyphrase')}
+                    value={draft.focusKeyphrase}
+                    disabled={locked}
+                    onChange={(value) => set('focusKeyphrase', value)}
+                  />
                 </Grid.Item>
               </Grid.Root>
               <Field.Root name="assignee">
@@ -323,15 +310,14 @@ export const ItemSheet = ({ target, zone, canManage, me, onClose }: Props) => {
                   ) : null}
                 </SingleSelect>
               </Field.Root>
-              <Field.Root name="tags" hint={label('calendar.field.tags.hint')}>
-                <Field.Label>{label('calendar.field.tags')}</Field.Label>
-                <TextInput
-                  value={draft.tags}
-                  disabled={locked}
-                  onChange={(e: { target: { value: string } }) => set('tags', e.target.value)}
-                />
-                <Field.Hint />
-              </Field.Root>
+              <TextField
+                name="tags"
+                label={label('calendar.field.tags')}
+                hint={label('calendar.field.tags.hint')}
+                value={draft.tags}
+                disabled={locked}
+                onChange={(value) => set('tags', value)}
+              />
               <Box>
                 <Typography variant="sigma" tag="h3">
                   {label('calendar.field.target')}

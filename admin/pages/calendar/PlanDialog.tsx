@@ -12,7 +12,6 @@ import {
   Tbody,
   Td,
   TextInput,
-  Textarea,
   Th,
   Thead,
   Tr,
@@ -24,6 +23,7 @@ import { useIntl } from 'react-intl';
 import { CHANNELS } from '../../../contracts/calendar';
 import type { PlannedItem, PlanRequest } from '../../../contracts/calendar-plan';
 import { ErrorText } from '../../components/ErrorText';
+import { TextField } from '../../components/TextField';
 import { msg } from '../../utils/translations';
 import { useCreateItem } from './useCalendarItems';
 import { usePlan, usePlanJob } from './useCalendarTools';
@@ -149,28 +149,25 @@ export const PlanDialog = ({ zone }: { zone: string }) => {
           <form id="calendar-plan" onSubmit={submit} noValidate>
             <Grid.Root gap={4}>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="plan-topics" required hint={label('calendar.plan.perLine')}>
-                  <Field.Label>{label('calendar.plan.topics')}</Field.Label>
-                  <Textarea
-                    value={form.topics}
-                    onChange={(e: { target: { value: string } }) =>
-                      setForm({ ...form, topics: e.target.value })
-                    }
-                  />
-                  <Field.Hint />
-                </Field.Root>
+                <TextField
+                  name="plan-topics"
+                  label={label('calendar.plan.topics')}
+                  hint={label('calendar.plan.perLine')}
+                  required
+                  multiline
+                  value={form.topics}
+                  onChange={(value) => setForm({ ...form, topics: value })}
+                />
               </Grid.Item>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="plan-keyphrases" hint={label('calendar.plan.perLine')}>
-                  <Field.Label>{label('calendar.plan.keyphrases')}</Field.Label>
-                  <Textarea
-                    value={form.keyphrases}
-                    onChange={(e: { target: { value: string } }) =>
-                      setForm({ ...form, keyphrases: e.target.value })
-                    }
-                  />
-                  <Field.Hint />
-                </Field.Root>
+                <TextField
+                  name="plan-keyphrases"
+                  label={label('calendar.plan.keyphrases')}
+                  hint={label('calendar.plan.perLine')}
+                  multiline
+                  value={form.keyphrases}
+                  onChange={(value) => setForm({ ...form, keyphrases: value })}
+                />
               </Grid.Item>
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                 <Field.Root name="plan-per-week">
@@ -191,40 +188,31 @@ export const PlanDialog = ({ zone }: { zone: string }) => {
                 </Field.Root>
               </Grid.Item>
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
-                <Field.Root name="plan-start" hint={zone}>
-                  <Field.Label>{label('calendar.plan.start')}</Field.Label>
-                  <TextInput
-                    type="date"
-                    value={form.start}
-                    onChange={(e: { target: { value: string } }) =>
-                      setForm({ ...form, start: e.target.value })
-                    }
-                  />
-                  <Field.Hint />
-                </Field.Root>
+                <TextField
+                  name="plan-start"
+                  label={label('calendar.plan.start')}
+                  hint={zone}
+                  type="date"
+                  value={form.start}
+                  onChange={(value) => setForm({ ...form, start: value })}
+                />
               </Grid.Item>
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
-                <Field.Root name="plan-time">
-                  <Field.Label>{label('calendar.plan.time')}</Field.Label>
-                  <TextInput
-                    type="time"
-                    value={form.time}
-                    onChange={(e: { target: { value: string } }) =>
-                      setForm({ ...form, time: e.target.value })
-                    }
-                  />
-                </Field.Root>
+                <TextField
+                  name="plan-time"
+                  label={label('calendar.plan.time')}
+                  type="time"
+                  value={form.time}
+                  onChange={(value) => setForm({ ...form, time: value })}
+                />
               </Grid.Item>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="plan-audience">
-                  <Field.Label>{label('calendar.plan.audience')}</Field.Label>
-                  <TextInput
-                    value={form.audience}
-                    onChange={(e: { target: { value: string } }) =>
-                      setForm({ ...form, audience: e.target.value })
-                    }
-                  />
-                </Field.Root>
+                <TextField
+                  name="plan-audience"
+                  label={label('calendar.plan.audience')}
+                  value={form.audience}
+                  onChange={(value) => setForm({ ...form, audience: value })}
+                />
               </Grid.Item>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                 <Typography variant="pi" fontWeight="bold">
