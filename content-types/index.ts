@@ -8,6 +8,7 @@ import prediction from './prediction';
 import performanceMetric from './performance-metric';
 import chatSession from './chat-session';
 import chatMessage from './chat-message';
+import chatChunk from './chat-chunk';
 import calendarItem from './calendar-item';
 import calendarFeed from './calendar-feed';
 import auditLog from './audit-log';
@@ -23,6 +24,7 @@ export default {
   'performance-metric': performanceMetric,
   'chat-session': chatSession,
   'chat-message': chatMessage,
+  'chat-chunk': chatChunk,
   'calendar-item': calendarItem,
   'calendar-feed': calendarFeed,
   'audit-log': auditLog,

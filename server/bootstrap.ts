@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { grantDefaultPermissions } from './utils/default-permissions';
 import { CALENDAR_QUEUE } from './calendar/publish-jobs';
+import { CHAT_INDEX_QUEUE } from './services/chat-index';
 import { SCHEDULE_QUEUE } from './services/site-audit-schedules';
 import { getService } from './utils/services';
 
@@ -12,11 +13,20 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   jobs.registerKind(getService(strapi, 'seo').runKind);
   jobs.registerKind(getService(strapi, 'site-audits').crawlKind);
   jobs.registerKind(getService(strapi, 'calendar-planner').planJob);
+  const chatIndex = getService(strapi, 'chat-index');
+  jobs.registerKind(chatIndex.reindexJob);
+  jobs.registerProcessor(CHAT_INDEX_QUEUE, chatIndex.processor);
   const recurring = getService(strapi, 'site-audit-schedules');
   jobs.registerProcessor(SCHEDULE_QUEUE, recurring.processor);
   const calendar = getService(strapi, 'calendar-scheduler');
   jobs.registerProcessor(CALENDAR_QUEUE, calendar.processor);
   await jobs.start();
+  // Never holds up boot: Redis may be away, and its connection subscribes when it is back.
+  chatIndex
+    .listen()
+    .catch((error: unknown) =>
+      strapi.log.error(`[alwrity] Chat index sync not started: ${(error as Error).message}`),
+    );
   // Redis away at boot: what is already in it keeps firing; the next boot reconciles.
   for (const [what, reconcile] of [
     ['Recurring audits were', () => recurring.reconcile()],

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from '../contracts/permissions';
-import { registerSeoReanalysis } from './lifecycles/seo-reanalysis';
+import { registerEntryChanges } from './lifecycles/entry-changes';
 import { registerMcpTools } from './mcp';
 import { pluginConfig } from './utils/plugin-config';
 
@@ -15,7 +15,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     })),
   );
   registerMcpTools(strapi);
-  registerSeoReanalysis(strapi);
+  registerEntryChanges(strapi);
 };
 
 export default register;

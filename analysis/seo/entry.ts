@@ -11,6 +11,8 @@ export interface SchemaAttribute {
   component?: string;
   repeatable?: boolean;
   visible?: boolean;
+  /** Left out of every API answer. */
+  private?: boolean;
   /** A dynamic zone's component uids. */
   components?: string[];
 }

@@ -1,4 +1,4 @@
-import type { Attributes, ComponentLookup } from '../../analysis/seo/entry';
+import type { Attributes, ComponentLookup, SchemaAttribute } from '../../analysis/seo/entry';
 import { textModelOf, type TextModel } from '../../analysis/seo/text';
 
 /**
@@ -26,6 +26,9 @@ const plain = (text: string): TextModel => ({
   images: [],
 });
 
+/** What editors write: not private, and not a field Strapi keeps out of the edit view (`locale`). */
+const isContent = (attribute: SchemaAttribute) => !attribute.private && attribute.visible !== false;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -40,9 +43,7 @@ export const fieldTextsOf = (
     .flatMap(([name, attribute]): FieldText[] => {
       const value = entry[name];
       const path = `${prefix}${name}`;
-      if (value === null || value === undefined || (attribute as { private?: boolean }).private) {
-        return [];
-      }
+      if (value === null || value === undefined || !isContent(attribute)) return [];
       const inner = (item: unknown, uid: string | undefined, at: string) =>
         isRecord(item) && uid && depth < MAX_DEPTH
           ? fieldTextsOf(item, lookup(uid) ?? {}, lookup, `${at}.`, depth + 1)
@@ -72,3 +73,29 @@ export const fieldTextsOf = (
       }
     })
     .filter((field) => field.model.blocks.length > 0);
+
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'blocks']);
+
+const componentHoldsText = (uid: string | undefined, lookup: ComponentLookup, depth: number) =>
+  depth < MAX_DEPTH && textFieldNames(lookup(uid ?? '') ?? {}, lookup, depth + 1).length > 0;
+
+/** The top-level fields whose values `fieldTextsOf` reads text from: what an index may name. */
+export const textFieldNames = (
+  attributes: Attributes,
+  lookup: ComponentLookup,
+  depth = 0,
+): string[] =>
+  Object.entries(attributes)
+    .filter(([, attribute]) => {
+      if (!isContent(attribute)) return false;
+      if (TEXT_TYPES.has(attribute.type)) return true;
+      if (attribute.type === 'component') {
+        return componentHoldsText(attribute.component, lookup, depth);
+      }
+      if (attribute.type === 'dynamiczone') {
+        const components = attribute.components ?? [];
+        return components.some((uid) => componentHoldsText(uid, lookup, depth));
+      }
+      return false;
+    })
+    .map(([name]) => name);

@@ -22,6 +22,7 @@ export const createVectorIndex = <T>(dimensions: number, initialRows = 1024) => 
   };
 
   return {
+    dimensions,
     get size() {
       return rows.size;
     },

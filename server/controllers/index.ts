@@ -3,6 +3,7 @@ import calendar from './calendar';
 import calendarFeeds from './calendar-feeds';
 import calendarPlanner from './calendar-planner';
 import calendarReleases from './calendar-releases';
+import chat from './chat';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
@@ -19,6 +20,7 @@ export default {
   'calendar-feeds': calendarFeeds,
   'calendar-planner': calendarPlanner,
   'calendar-releases': calendarReleases,
+  chat,
   generations,
   jobs,
   seo,

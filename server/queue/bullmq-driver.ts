@@ -71,6 +71,9 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
   const listeners = new Map<string, Set<(event: JobEvent) => void>>();
   const workers: Worker[] = [];
   let subscriber: IORedis | undefined;
+  let broadcasts: IORedis | undefined;
+  const topicListeners = new Map<string, Set<(message: unknown) => void>>();
+  const topicChannel = (topic: string) => `${options.prefix}:broadcast:${topic}`;
   let shuttingDown = false;
   const channel = `${options.prefix}:${CANCEL_CHANNEL}`;
 
@@ -261,6 +264,43 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
       });
       await subscriber.subscribe(channel);
       await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+    },
+    broadcast: (topic, message) =>
+      reachable(async () => {
+        await queueConnection.publish(topicChannel(topic), JSON.stringify(message));
+      }),
+    async listen(topic, listener) {
+      if (!broadcasts) {
+        // Its own connection: a process that runs no workers hears broadcasts too.
+        const connection = connect({ maxRetriesPerRequest: null });
+        broadcasts = connection;
+        connection.on('error', (error) => options.logError('Redis (broadcasts)', error));
+        connection.on('message', (channel, message) => {
+          const topicName = channel.slice(topicChannel('').length);
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(message);
+          } catch (error) {
+            options.logError(`Bad broadcast on ${topicName}`, error);
+            return;
+          }
+          topicListeners.get(topicName)?.forEach((each) => each(parsed));
+        });
+        let connectedBefore = false;
+        connection.on('ready', () => {
+          // Back after a loss: what was published meanwhile never arrives.
+          if (connectedBefore) topicListeners.forEach((set) => set.forEach((each) => each(null)));
+          connectedBefore = true;
+        });
+      }
+      let set = topicListeners.get(topic);
+      if (!set) {
+        set = new Set();
+        topicListeners.set(topic, set);
+        await broadcasts.subscribe(topicChannel(topic));
+      }
+      set.add(listener);
+      return () => set.delete(listener);
     },
     async close() {
       shuttingDown = true;

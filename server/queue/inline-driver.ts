@@ -198,6 +198,14 @@ export const createInlineDriver = (): QueueDriver => {
         .filter((k) => k.startsWith(prefix))
         .map((k) => k.slice(prefix.length));
     },
+    async broadcast(topic, message) {
+      // As over Redis: listeners hear it later, never inside the caller's own step.
+      setImmediate(() => events.emit(`broadcast\u0000${topic}`, message));
+    },
+    async listen(topic, listener) {
+      events.on(`broadcast\u0000${topic}`, listener);
+      return () => events.off(`broadcast\u0000${topic}`, listener);
+    },
     async startWorkers(given, limit) {
       processors = given;
       concurrency = limit;

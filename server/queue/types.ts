@@ -63,6 +63,13 @@ export interface QueueDriver {
   /** The ids of the schedules `queue` holds. */
   schedules(queue: string): Promise<string[]>;
   startWorkers(processors: Record<string, Processor>, concurrency: number): Promise<void>;
+  /** Tells every process listening on `topic` (this one too), whether or not it runs workers. */
+  broadcast(topic: string, message: unknown): Promise<void>;
+  /**
+   * Hears `topic`'s messages; `null` means some may have been missed (the connection was lost and
+   * is back), so whatever they keep current should be read again.
+   */
+  listen(topic: string, listener: (message: unknown) => void): Promise<() => void>;
   close(): Promise<void>;
 }
 

@@ -286,6 +286,31 @@ export default {
       handler: 'calendar-feeds.feed',
       config: { auth: false, middlewares: [`plugin::${PLUGIN_ID}.plugin-errors`] },
     },
+    // The content chatbot.
+    {
+      method: 'POST',
+      path: '/chat/search',
+      handler: 'chat.search',
+      config: requires(ACTIONS.chatUse),
+    },
+    {
+      method: 'GET',
+      path: '/chat/index',
+      handler: 'chat.index',
+      config: requires(ACTIONS.chatUse),
+    },
+    {
+      method: 'PUT',
+      path: '/chat/index',
+      handler: 'chat.updateIndex',
+      config: requires(ACTIONS.settingsUpdate),
+    },
+    {
+      method: 'POST',
+      path: '/chat/index/rebuild',
+      handler: 'chat.rebuild',
+      config: requires(ACTIONS.settingsUpdate),
+    },
     // Recurring audits: a prefix of their own, so no path is taken for an audit's documentId.
     ...collectionRoutes(
       '/site-audit-schedules',

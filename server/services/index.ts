@@ -7,6 +7,8 @@ import calendarScheduler from './calendar-scheduler';
 import calendarFeeds from './calendar-feeds';
 import calendarPlanner from './calendar-planner';
 import calendarReleases from './calendar-releases';
+import chatIndex from './chat-index';
+import chatSearch from './chat-search';
 import drafts from './drafts';
 import fetcher from './fetcher';
 import generations from './generations';
@@ -28,6 +30,8 @@ export default {
   'calendar-feeds': calendarFeeds,
   'calendar-planner': calendarPlanner,
   'calendar-releases': calendarReleases,
+  'chat-index': chatIndex,
+  'chat-search': chatSearch,
   'blog-writer': blogWriter,
   drafts,
   fetcher,

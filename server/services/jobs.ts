@@ -261,6 +261,10 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Takes a plain processor's waiting or delayed job out of its queue. */
     drop: (queue: string, id: string) => requireDriver().cancel(queue, id),
     stateOf: (queue: string, id: string) => requireDriver().state(queue, id),
+    /** A message to every Strapi process of this app (this one too), over Redis when there is one. */
+    broadcast: (topic: string, message: unknown) => requireDriver().broadcast(topic, message),
+    listen: (topic: string, listener: (message: unknown) => void) =>
+      requireDriver().listen(topic, listener),
 
     async start() {
       const config = pluginConfig(strapi);

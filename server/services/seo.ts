@@ -7,7 +7,6 @@ import {
   mappingProblems,
   paperOfEntry,
   populateOf,
-  type Attributes,
   type SeoFieldMapping,
 } from '../../analysis/seo';
 import { languageOf } from '../../analysis/seo/language';
@@ -27,7 +26,9 @@ import type { JobKind, JobPayload } from '../queue/job-kind';
 import { PermanentJobError } from '../queue/types';
 import { seoRunsRepository } from '../repositories/seo-runs';
 import type { EntryReader } from '../utils/readable-entry';
+import type { EntryChange } from '../lifecycles/entry-changes';
 import { getService } from '../utils/services';
+import { collectionTypes, componentLookup, type ContentType } from '../utils/user-types';
 import { toJobView } from './jobs';
 import {
   seoReportsRepository,
@@ -44,14 +45,6 @@ const REANALYSIS_DEBOUNCE_MS = 250;
 export interface TypeSetting {
   enabled: boolean;
   mapping: SeoFieldMapping;
-}
-
-export interface ContentType {
-  uid: string;
-  kind: string;
-  info: { displayName: string };
-  attributes: Attributes;
-  pluginOptions?: { i18n?: { localized?: boolean } };
 }
 
 const keyOf = (target: ReportTarget) =>
@@ -143,8 +136,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = seoReportsRepository(strapi);
   const runs = seoRunsRepository(strapi);
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: TYPES_KEY });
-  const lookup = (uid: string) =>
-    (strapi.components as unknown as Record<string, { attributes: Attributes }>)[uid]?.attributes;
+  const lookup = componentLookup(strapi);
   const timers = new Map<string, NodeJS.Timeout>();
   // One analysis of an entry at a time, so a save and a keyphrase change never cross.
   const running = new Map<string, Promise<unknown>>();
@@ -159,10 +151,7 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
     return next;
   };
 
-  const contentTypes = () =>
-    (Object.values(strapi.contentTypes) as unknown as ContentType[]).filter(
-      (type) => type.uid.startsWith('api::') && type.kind === 'collectionType',
-    );
+  const contentTypes = () => collectionTypes(strapi);
   const typeOf = (uid: string) => contentTypes().find((type) => type.uid === uid);
 
   const saved = async () => ((await store().get({})) as Record<string, TypeSetting> | null) ?? {};
@@ -548,6 +537,18 @@ const seoService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     removeEntry: (uid: string, documentId: string, locale?: string) =>
       reports.removeEntry(uid, documentId, locale),
+
+    /** After a write to an entry: its reports follow (re-analysed soon, or gone with it). */
+    async upkeep(change: EntryChange) {
+      // Without a plain locale ("*", or none given) every locale's report goes with the entry.
+      if (change.action === 'delete') {
+        await this.removeEntry(change.uid, change.documentId, change.locale);
+      } else if (await this.isEnabled(change.uid)) {
+        for (const locale of change.locales) {
+          this.schedule({ uid: change.uid, documentId: change.documentId, locale });
+        }
+      }
+    },
 
     stop() {
       for (const timer of timers.values()) clearTimeout(timer);

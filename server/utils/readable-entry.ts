@@ -7,7 +7,7 @@ import { errors } from '@strapi/utils';
  */
 export interface EntryChecker {
   can: {
-    read(entity?: Record<string, unknown>): boolean;
+    read(entity?: Record<string, unknown>, field?: string): boolean;
     update(entity?: Record<string, unknown>): boolean;
     publish(entity?: Record<string, unknown>): boolean;
   };

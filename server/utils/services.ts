@@ -8,6 +8,8 @@ import type { CalendarSchedulerService } from '../services/calendar-scheduler';
 import type { CalendarFeedsService } from '../services/calendar-feeds';
 import type { CalendarPlannerService } from '../services/calendar-planner';
 import type { CalendarReleasesService } from '../services/calendar-releases';
+import type { ChatIndexService } from '../services/chat-index';
+import type { ChatSearchService } from '../services/chat-search';
 import type { DraftsService } from '../services/drafts';
 import type { FetcherService } from '../services/fetcher';
 import type { GenerationsService } from '../services/generations';
@@ -30,6 +32,8 @@ interface Services {
   'calendar-feeds': CalendarFeedsService;
   'calendar-planner': CalendarPlannerService;
   'calendar-releases': CalendarReleasesService;
+  'chat-index': ChatIndexService;
+  'chat-search': ChatSearchService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;
   fetcher: FetcherService;

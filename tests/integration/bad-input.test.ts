@@ -149,6 +149,16 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['perWeek'], 'three'],
     long: [['audience'], 500],
   },
+  'chat.search': {
+    valid: { query: 'pricing' },
+    typed: [['drafts'], 'yes'],
+    long: [['query'], 500],
+  },
+  'chat.updateIndex': {
+    valid: { types: { [ARTICLE]: { enabled: false } } },
+    typed: [['types', ARTICLE, 'enabled'], 'yes'],
+    long: [['types', ARTICLE, 'fields'], 100],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],
