@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { auditPageTool } from './audit-page-tool';
 import { calendarItemsTool } from './calendar-items-tool';
+import { searchContentTool } from './search-content-tool';
 import { seoAnalyzeTool } from './seo-analyze-tool';
 
 interface McpRegistry {
@@ -13,4 +14,5 @@ export const registerMcpTools = (strapi: Core.Strapi) => {
   mcp?.registerTool(seoAnalyzeTool);
   mcp?.registerTool(auditPageTool);
   mcp?.registerTool(calendarItemsTool);
+  mcp?.registerTool(searchContentTool);
 };
