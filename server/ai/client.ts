@@ -175,6 +175,7 @@ export const createAiClient = (options: AiClientOptions): AiClient => {
               provider: adapter.name,
               model: event.model,
               finishReason: event.finishReason,
+              ...(event.toolCalls?.length ? { toolCalls: event.toolCalls } : {}),
             };
           }
           partial += event.text;

@@ -1,10 +1,23 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
-import type { Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai';
+import type {
+  Content,
+  FunctionCall,
+  GenerateContentConfig,
+  GenerateContentResponse,
+  Part,
+} from '@google/genai';
 import type { Feature } from '../../contracts/config';
 import { textOfMessage } from '../../contracts/messages';
 import { AbortedError, ProviderError, statusMessage } from './errors';
 import { isTransientStatus } from './retry';
-import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
+import type {
+  ProviderAdapter,
+  StreamEvent,
+  TextRequest,
+  TextResult,
+  TokenUsage,
+  ToolCall,
+} from './types';
 
 export interface GeminiAdapterOptions {
   apiKey: string;
@@ -60,17 +73,36 @@ const toGeminiRequest = (
   const system = request.messages.filter((m) => m.role === 'system').map(textOfMessage);
   const contents = request.messages
     .filter((m) => m.role !== 'system')
-    .map((m) => ({
-      role: m.role === 'assistant' ? 'model' : 'user',
-      parts:
+    .map((m): Content => {
+      // A tool's result goes back as the function's response, matched by name.
+      if (m.role === 'tool') {
+        return {
+          role: 'user',
+          parts: [
+            {
+              functionResponse: {
+                name: m.name ?? '',
+                response: { result: textOfMessage(m) },
+              },
+            },
+          ],
+        };
+      }
+      const parts: Part[] =
         typeof m.content === 'string'
-          ? [{ text: m.content }]
+          ? m.content
+            ? [{ text: m.content }]
+            : []
           : m.content.map((part) =>
               part.type === 'text'
                 ? { text: part.text }
                 : { inlineData: { mimeType: part.mimeType, data: part.data } },
-            ),
-    }));
+            );
+      for (const call of m.toolCalls ?? []) {
+        parts.push({ functionCall: { name: call.name, args: call.arguments } });
+      }
+      return { role: m.role === 'assistant' ? 'model' : 'user', parts };
+    });
   return {
     contents,
     config: {
@@ -82,9 +114,29 @@ const toGeminiRequest = (
       ...(request.json
         ? { responseMimeType: 'application/json', responseJsonSchema: request.json.schema }
         : {}),
+      ...(request.tools?.length
+        ? {
+            tools: [
+              {
+                functionDeclarations: request.tools.map((tool) => ({
+                  name: tool.name,
+                  description: tool.description,
+                  parametersJsonSchema: tool.parameters,
+                })),
+              },
+            ],
+          }
+        : {}),
     },
   };
 };
+
+const toolCallsOf = (calls: FunctionCall[] | undefined, offset = 0): ToolCall[] =>
+  (calls ?? []).map((call, index) => ({
+    id: call.id || `call_${offset + index}`,
+    name: call.name ?? '',
+    arguments: (call.args as Record<string, unknown> | undefined) ?? {},
+  }));
 
 export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdapter => {
   const client = new GoogleGenAI({
@@ -115,12 +167,14 @@ export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdap
         contents,
         config: { ...config, ...extra, abortSignal: signal },
       });
+      const toolCalls = toolCallsOf(response.functionCalls);
       return {
         text: response.text ?? '',
         usage: usageOf(response),
         provider: 'gemini',
         model: response.modelVersion ?? model,
         finishReason: response.candidates?.[0]?.finishReason,
+        ...(toolCalls.length ? { toolCalls } : {}),
       };
     } catch (error) {
       throw toGeminiProviderError(error);
@@ -139,6 +193,7 @@ export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdap
     async *streamText(request, model, { signal }): AsyncIterable<StreamEvent> {
       const { contents, config } = toGeminiRequest(request);
       let last: GenerateContentResponse | undefined;
+      const toolCalls: ToolCall[] = [];
       try {
         const stream = await client.models.generateContentStream({
           model,
@@ -147,6 +202,8 @@ export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdap
         });
         for await (const chunk of stream) {
           last = chunk;
+          // Each call arrives whole, in whichever chunk carries it.
+          toolCalls.push(...toolCallsOf(chunk.functionCalls, toolCalls.length));
           const text = chunk.text;
           if (text) yield { type: 'delta', text };
         }
@@ -160,6 +217,7 @@ export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdap
         usage: usageOf(last),
         model: last?.modelVersion ?? model,
         finishReason: last?.candidates?.[0]?.finishReason,
+        ...(toolCalls.length ? { toolCalls } : {}),
       };
     },
     async embed(input, model, { signal }) {

@@ -4,7 +4,14 @@ import type { Feature } from '../../contracts/config';
 import { textOfMessage } from '../../contracts/messages';
 import { ProviderError, AbortedError, statusMessage } from './errors';
 import { isTransientStatus, parseRetryAfter } from './retry';
-import type { ProviderAdapter, StreamEvent, TextRequest, TextResult, TokenUsage } from './types';
+import type {
+  ProviderAdapter,
+  StreamEvent,
+  TextRequest,
+  TextResult,
+  TokenUsage,
+  ToolCall,
+} from './types';
 
 export interface OpenAIAdapterOptions {
   apiKey: string;
@@ -53,6 +60,24 @@ export const toOpenAIProviderError = (error: unknown): Error => {
 
 const toMessages = (request: TextRequest): ChatCompletionMessageParam[] =>
   request.messages.map((message): ChatCompletionMessageParam => {
+    if (message.role === 'tool') {
+      return {
+        role: 'tool',
+        tool_call_id: message.toolCallId ?? '',
+        content: textOfMessage(message),
+      };
+    }
+    if (message.role === 'assistant' && message.toolCalls?.length) {
+      return {
+        role: 'assistant',
+        content: textOfMessage(message) || null,
+        tool_calls: message.toolCalls.map((call) => ({
+          id: call.id,
+          type: 'function',
+          function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+        })),
+      };
+    }
     if (message.role !== 'user' || typeof message.content === 'string') {
       return { role: message.role, content: textOfMessage(message) };
     }
@@ -65,6 +90,37 @@ const toMessages = (request: TextRequest): ChatCompletionMessageParam[] =>
       ),
     };
   });
+
+const toolsOf = (request: TextRequest) =>
+  request.tools?.length
+    ? {
+        tools: request.tools.map((tool) => ({
+          type: 'function' as const,
+          function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+        })),
+      }
+    : {};
+
+/** Arguments arrive as JSON text; text that is not an object is no arguments at all. */
+const parseArguments = (text: string): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(text || '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+};
+
+const toolCallsOf = (
+  calls: { id?: string; function?: { name?: string; arguments?: string } }[] | undefined,
+): ToolCall[] =>
+  (calls ?? []).map((call, index) => ({
+    id: call.id || `call_${index}`,
+    name: call.function?.name ?? '',
+    arguments: parseArguments(call.function?.arguments ?? ''),
+  }));
 
 export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdapter => {
   // Retries are ours (they honour Retry-After and feed the audit log), so the SDK's are off.
@@ -97,16 +153,21 @@ export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdap
           temperature: request.temperature,
           max_completion_tokens: request.maxOutputTokens,
           response_format: responseFormat,
+          ...toolsOf(request),
         },
         { signal },
       );
       const choice = completion.choices[0];
+      const toolCalls = toolCallsOf(
+        choice?.message?.tool_calls?.filter((call) => call.type === 'function'),
+      );
       return {
         text: choice?.message?.content ?? '',
         usage: usageOf(completion.usage),
         provider: 'openai',
         model: completion.model || model,
         finishReason: choice?.finish_reason ?? undefined,
+        ...(toolCalls.length ? { toolCalls } : {}),
       };
     } catch (error) {
       throw toOpenAIProviderError(error);
@@ -126,6 +187,7 @@ export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdap
       let usage: TokenUsage | undefined;
       let finishReason: string | undefined;
       let servedModel = model;
+      const calls: { id?: string; function: { name: string; arguments: string } }[] = [];
       try {
         const stream = await client.chat.completions.create(
           {
@@ -141,6 +203,7 @@ export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdap
                   },
                 }
               : {}),
+            ...toolsOf(request),
             stream: true,
             stream_options: { include_usage: true },
           },
@@ -151,6 +214,13 @@ export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdap
           if (chunk.usage) usage = usageOf(chunk.usage);
           const choice = chunk.choices[0];
           if (choice?.finish_reason) finishReason = choice.finish_reason;
+          // A call streams as pieces of its arguments, joined by the call's index.
+          for (const piece of choice?.delta?.tool_calls ?? []) {
+            const call = (calls[piece.index] ??= { function: { name: '', arguments: '' } });
+            if (piece.id) call.id = piece.id;
+            if (piece.function?.name) call.function.name += piece.function.name;
+            if (piece.function?.arguments) call.function.arguments += piece.function.arguments;
+          }
           const text = choice?.delta?.content;
           if (text) yield { type: 'delta', text };
         }
@@ -164,6 +234,7 @@ export const createOpenAIAdapter = (options: OpenAIAdapterOptions): ProviderAdap
         usage: usage ?? { input: 0, output: 0, total: 0 },
         model: servedModel,
         finishReason,
+        ...(calls.length ? { toolCalls: toolCallsOf(calls.filter(Boolean)) } : {}),
       };
     },
     async embed(input, model, { signal }) {

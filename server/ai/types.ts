@@ -2,8 +2,15 @@ import type { z } from 'zod';
 import type { Feature, ProviderName } from '../../contracts/config';
 import type { CallGate } from './call-slots';
 
-export type { ChatMessage } from '../../contracts/messages';
-import type { ChatMessage } from '../../contracts/messages';
+export type { ChatMessage, ToolCall } from '../../contracts/messages';
+import type { ChatMessage, ToolCall } from '../../contracts/messages';
+
+/** A tool the model may call: a function with a JSON-schema for its arguments. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
 
 export interface TextRequest {
   messages: ChatMessage[];
@@ -13,6 +20,8 @@ export interface TextRequest {
   maxOutputTokens?: number;
   /** Asks for JSON matching this schema (structured output), streamed or not. */
   json?: { schema: Record<string, unknown>; name: string };
+  /** Tools offered through the provider's own tool-calling API (OpenAI tools, Gemini functions). */
+  tools?: ToolSpec[];
 }
 
 export interface ObjectRequest<T> extends TextRequest {
@@ -38,6 +47,8 @@ export interface TextResult {
   provider: ProviderName;
   model: string;
   finishReason?: string;
+  /** The tools the model asked to run instead of (or besides) answering. */
+  toolCalls?: ToolCall[];
 }
 
 export interface ObjectResult<T> extends Omit<TextResult, 'text'> {
@@ -107,7 +118,13 @@ export interface AttemptOptions {
 
 export type StreamEvent =
   | { type: 'delta'; text: string }
-  | { type: 'done'; usage: TokenUsage; model: string; finishReason?: string };
+  | {
+      type: 'done';
+      usage: TokenUsage;
+      model: string;
+      finishReason?: string;
+      toolCalls?: ToolCall[];
+    };
 
 /** What every call reports, success or failure; the audit log is one sink. */
 export interface UsageRecord {

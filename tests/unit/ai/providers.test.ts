@@ -322,3 +322,86 @@ describe('vision input through the real SDKs', () => {
     expect(JSON.stringify(body.systemInstruction)).toContain('You describe images.');
   });
 });
+
+describe.each(['openai', 'gemini'] as const)('%s tool calling through the real SDK', (name) => {
+  const tools = [
+    {
+      name: 'search_entries',
+      description: 'Searches the entries.',
+      parameters: {
+        type: 'object',
+        properties: { query: { type: 'string' } },
+        required: ['query'],
+      },
+    },
+  ];
+  const call = { name: 'search_entries', arguments: { query: 'pricing' } };
+
+  it.each([false, true])(
+    'answers the calls the model asks for (streamed: %s)',
+    async (streamed) => {
+      fake.enqueue({ toolCalls: [call] });
+      const client = clientOf([name]);
+      const request = { ...ask, tools };
+      let result;
+      if (streamed) {
+        const stream = client.streamText(request, context);
+        for await (const _ of stream) void _;
+        result = await stream.result;
+      } else {
+        result = await client.generateText(request, context);
+      }
+      expect(result.toolCalls).toEqual([
+        { id: expect.any(String), name: 'search_entries', arguments: { query: 'pricing' } },
+      ]);
+      const sent = JSON.stringify(fake.requests[0]!.body);
+      expect(sent).toContain('search_entries');
+      expect(sent).toContain('Searches the entries.');
+    },
+  );
+
+  it("sends the tool's result back in the provider's own shape", async () => {
+    fake.enqueue({ text: 'We found a pricing page.' });
+    const result = await clientOf([name]).generateText(
+      {
+        tools,
+        messages: [
+          ...ask.messages,
+          { role: 'assistant', content: '', toolCalls: [{ id: 'call_1', ...call }] },
+          { role: 'tool', toolCallId: 'call_1', name: 'search_entries', content: '{"hits":1}' },
+        ],
+      },
+      context,
+    );
+    expect(result.text).toBe('We found a pricing page.');
+    const body = fake.requests[0]!.body;
+    if (name === 'openai') {
+      expect(body.messages.slice(1)).toEqual([
+        expect.objectContaining({
+          role: 'assistant',
+          tool_calls: [
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'search_entries', arguments: '{"query":"pricing"}' },
+            },
+          ],
+        }),
+        { role: 'tool', tool_call_id: 'call_1', content: '{"hits":1}' },
+      ]);
+    } else {
+      expect(body.contents.slice(1)).toEqual([
+        {
+          role: 'model',
+          parts: [{ functionCall: { name: 'search_entries', args: { query: 'pricing' } } }],
+        },
+        {
+          role: 'user',
+          parts: [
+            { functionResponse: { name: 'search_entries', response: { result: '{"hits":1}' } } },
+          ],
+        },
+      ]);
+    }
+  });
+});
