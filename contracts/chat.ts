@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportLocale, typeUid } from './seo';
+import { documentId, reportLocale, typeUid } from './seo';
 
 /** The content chatbot (`/alwrity/chat/...`): what its routes take and answer. */
 
@@ -73,3 +73,116 @@ export interface IndexView {
   /** The running or last "Re-index all" job. */
   rebuild: { documentId: string; status: string; progress: number | null } | null;
 }
+
+export const SESSION_TITLE_MAX = 120;
+export const MESSAGE_MAX = 4000;
+
+/** POST /alwrity/chat/sessions */
+export const createSessionBody = z
+  .object({ title: z.string().trim().min(1).max(SESSION_TITLE_MAX).optional() })
+  .strict();
+
+/** PUT /alwrity/chat/sessions/:documentId: rename. */
+export const updateSessionBody = z
+  .object({ title: z.string().trim().min(1).max(SESSION_TITLE_MAX) })
+  .strict();
+
+/** POST /alwrity/chat/sessions/:documentId/messages */
+export const sendMessageBody = z
+  .object({
+    content: z.string().trim().min(1).max(MESSAGE_MAX),
+    locale: reportLocale.optional(),
+    /** Whether draft text may be used; published text only when false. */
+    drafts: z.boolean().default(true),
+  })
+  .strict();
+export type SendMessageBody = z.infer<typeof sendMessageBody>;
+
+export const sessionParams = z.object({ documentId });
+export const proposalParams = z.object({ id: documentId });
+
+export const sessionsQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+/** A passage an answer rests on, numbered as the answer cites it (`[1]`). */
+export interface Citation {
+  n: number;
+  uid: string;
+  typeName: string;
+  documentId: string;
+  locale: string | null;
+  status: ChunkStatus;
+  field: string;
+  title: string;
+  link: string;
+}
+
+export const PROPOSAL_STATUSES = ['pending', 'confirmed', 'discarded', 'failed'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** A write the model proposed; only the user's Confirm makes it, as a draft. */
+export type Proposal =
+  | {
+      kind: 'create';
+      uid: string;
+      typeName: string;
+      locale: string | null;
+      fields: Record<string, string>;
+    }
+  | {
+      kind: 'update';
+      uid: string;
+      typeName: string;
+      documentId: string;
+      locale: string | null;
+      title: string;
+      field: string;
+      before: string;
+      after: string;
+    };
+
+export type ProposalView = Proposal & {
+  /** The id Confirm and Discard take: the tool message that holds it. */
+  id: string;
+  status: ProposalStatus;
+  /** Once confirmed: the draft written. */
+  entry?: { uid: string; documentId: string; locale: string | null };
+  error?: string;
+};
+
+export interface ToolCallView {
+  id: string;
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+export interface ChatMessageView {
+  documentId: string;
+  role: 'user' | 'assistant' | 'tool';
+  content: string;
+  createdAt: string;
+  /** An assistant message: the tools it called; a tool message: the call it answers. */
+  toolCalls: ToolCallView[];
+  citations: Citation[];
+  proposal: ProposalView | null;
+}
+
+export interface ChatSessionView {
+  documentId: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The events of a streamed answer, besides `delta` (its text) and `result` (every message kept). */
+export type ChatStreamEvent =
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'delta'; text: string }
+  | { type: 'tool'; message: ChatMessageView };
+
+/** What an answer says when the index holds nothing on the question. */
+export const NOT_FOUND_ANSWER = 'I did not find this in your content.';

@@ -131,7 +131,8 @@ const grant = (action: ActionName, conditions: readonly string[] = []): DefaultG
 
 /**
  * Granted once per action (on first install, or when an action is new); admins change them
- * freely afterwards. Authors reach only their own runs: the generation actions carry "Is creator".
+ * freely afterwards. Authors reach only their own runs and conversations: the generation and chat
+ * actions carry "Is creator".
  */
 export const DEFAULT_ROLE_GRANTS: Readonly<
   Record<'strapi-editor' | 'strapi-author', readonly DefaultGrant[]>
@@ -143,7 +144,8 @@ export const DEFAULT_ROLE_GRANTS: Readonly<
     grant(ACTIONS.writerUse, [IS_CREATOR]),
     grant(ACTIONS.generationsRead, [IS_CREATOR]),
     grant(ACTIONS.seoUse),
-    grant(ACTIONS.chatUse),
+    // Conversations are their own: "Is creator" keeps each Author to theirs.
+    grant(ACTIONS.chatUse, [IS_CREATOR]),
     grant(ACTIONS.calendarRead),
   ],
 };

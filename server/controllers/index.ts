@@ -4,6 +4,7 @@ import calendarFeeds from './calendar-feeds';
 import calendarPlanner from './calendar-planner';
 import calendarReleases from './calendar-releases';
 import chat from './chat';
+import chatSessions from './chat-sessions';
 import generations from './generations';
 import jobs from './jobs';
 import seo from './seo';
@@ -21,6 +22,7 @@ export default {
   'calendar-planner': calendarPlanner,
   'calendar-releases': calendarReleases,
   chat,
+  'chat-sessions': chatSessions,
   generations,
   jobs,
   seo,

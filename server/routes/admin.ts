@@ -311,6 +311,25 @@ export default {
       handler: 'chat.rebuild',
       config: requires(ACTIONS.settingsUpdate),
     },
+    ...collectionRoutes('/chat/sessions', 'chat-sessions', ACTIONS.chatUse, ACTIONS.chatUse),
+    {
+      method: 'GET',
+      path: '/chat/sessions/:documentId',
+      handler: 'chat-sessions.findOne',
+      config: requires(ACTIONS.chatUse),
+    },
+    {
+      method: 'POST',
+      path: '/chat/sessions/:documentId/messages',
+      handler: 'chat-sessions.send',
+      config: requires(ACTIONS.chatUse),
+    },
+    ...(['confirm', 'discard'] as const).map((action) => ({
+      method: 'POST',
+      path: `/chat/proposals/:id/${action}`,
+      handler: `chat-sessions.${action}`,
+      config: requires(ACTIONS.chatUse),
+    })),
     // Recurring audits: a prefix of their own, so no path is taken for an audit's documentId.
     ...collectionRoutes(
       '/site-audit-schedules',

@@ -17,8 +17,15 @@ const MAPPINGS_KEY = 'mappings';
 
 /** What the content manager's permission checker offers, as far as saving a draft needs. */
 interface PermissionChecker {
-  can: { create(entity?: Record<string, unknown>): boolean };
+  can: {
+    create(entity?: Record<string, unknown>): boolean;
+    read(entity?: Record<string, unknown>): boolean;
+    update(entity?: Record<string, unknown>): boolean;
+  };
   sanitizeCreateInput(data: Record<string, unknown>): Promise<Record<string, unknown>>;
+  sanitizeUpdateInput(
+    entity: Record<string, unknown>,
+  ): (data: Record<string, unknown>) => Promise<Record<string, unknown>>;
 }
 
 export interface Editor {
@@ -83,6 +90,12 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ((await mappingsStore().get({})) as Record<string, Record<string, OutputSlot>> | null) ?? {};
 
   return {
+    /** The text fields an entry of a type can be written through (`title`, `seo.metaTitle`). */
+    textFieldsOf(uid: string): TargetField[] {
+      const type = collectionTypes().find((candidate) => candidate.uid === uid);
+      return type ? fieldsOf(type) : [];
+    },
+
     /** The collection types this editor may create entries of, with how output would map. */
     async targets(editor: Editor): Promise<SaveTarget[]> {
       const remembered = await rememberedMappings();
@@ -105,25 +118,18 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Creates a draft entry from a generation through the Document Service, as the content
-     * manager would for this editor: same create permission (locale included), same fields
-     * they may write. The mapping is remembered for the type; the generation links to the entry.
+     * Creates a draft entry through the Document Service, as the content manager would for this
+     * editor: same create permission (locale included), same fields they may write. `values`
+     * holds text by field path (`title`, `seo.metaTitle`); `where` names them in errors.
      */
-    async save(
-      documentId: string,
-      body: SaveDraftBody,
+    async createEntry(
       editor: Editor,
-      scope: Scope,
+      target: { uid: string; locale?: string | null; values: Record<string, string> },
+      where = 'fields',
     ): Promise<SavedDraft> {
-      const generation = await generations.find(documentId, scope);
-      if (!generation) throw new errors.NotFoundError(`No generation with id ${documentId}.`);
-      const slots = slotsOf(generation.kind, generation.output);
-      if (generation.status !== 'succeeded' || !Object.keys(slots).length) {
-        throw new errors.ApplicationError('Only a finished generation can be saved as a draft.');
-      }
-      const type = collectionTypes().find((candidate) => candidate.uid === body.uid);
+      const type = collectionTypes().find((candidate) => candidate.uid === target.uid);
       if (!type) {
-        throw new errors.ValidationError(`Invalid body: uid: no collection type ${body.uid}.`);
+        throw new errors.ValidationError(`Invalid body: uid: no collection type ${target.uid}.`);
       }
       const checker = checkerFor(editor, type.uid);
       const name = type.info.displayName;
@@ -136,7 +142,7 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const locales = await localesOf(type);
       let locale: string | null = null;
       if (locales) {
-        locale = body.locale ?? locales.find((candidate) => candidate.isDefault)?.code ?? null;
+        locale = target.locale ?? locales.find((candidate) => candidate.isDefault)?.code ?? null;
         if (!locales.some((candidate) => candidate.code === locale)) {
           throw new errors.ValidationError(
             `Invalid body: locale: ${locale} is not one of ${locales.map(({ code }) => code).join(', ')}.`,
@@ -149,23 +155,17 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
             `You may not create ${name} entries in the ${locale} locale: ask an administrator for that locale's "Create" permission.`,
           );
         }
-      } else if (body.locale) {
+      } else if (target.locale) {
         throw new errors.ValidationError(`Invalid body: locale: ${name} is not localized.`);
       }
 
       const fields = new Map(fieldsOf(type).map((field) => [field.path, field]));
       const data: Record<string, Record<string, unknown> | unknown> = {};
-      for (const [path, slot] of Object.entries(body.mapping) as [string, OutputSlot][]) {
+      for (const [path, text] of Object.entries(target.values)) {
         const field = fields.get(path);
         if (!field) {
           throw new errors.ValidationError(
-            `Invalid body: mapping.${path}: ${name} has no text field ${path}.`,
-          );
-        }
-        const text = slots[slot];
-        if (text === undefined) {
-          throw new errors.ValidationError(
-            `Invalid body: mapping.${path}: this generation has no ${slot}.`,
+            `Invalid body: ${where}.${path}: ${name} has no text field ${path}.`,
           );
         }
         const [top, inner] = path.split('.') as [string, string | undefined];
@@ -184,15 +184,106 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: permitted as never,
         ...(locale ? { locale } : {}),
       });
+      return { uid: type.uid, documentId: created.documentId, locale };
+    },
+
+    /**
+     * Changes one text field of an entry's draft, as the content manager would for this editor:
+     * a 404 when they may not read the entry, a 403 when they may not update it.
+     */
+    async updateField(
+      editor: Editor,
+      target: { uid: string; documentId: string; locale?: string | null },
+      path: string,
+      text: string,
+    ): Promise<SavedDraft> {
+      const type = collectionTypes().find((candidate) => candidate.uid === target.uid);
+      const checker = type && checkerFor(editor, type.uid);
+      const entry =
+        type &&
+        ((await strapi.documents(type.uid as never).findOne({
+          documentId: target.documentId,
+          ...(target.locale ? { locale: target.locale } : {}),
+          status: 'draft',
+          // A component's other fields are read to be written back beside the one changed.
+          populate: {
+            createdBy: true,
+            ...(path.includes('.') ? { [path.split('.')[0]!]: true } : {}),
+          } as never,
+        })) as (Record<string, unknown> & { locale?: string | null }) | null);
+      if (!type || !checker || !entry || !checker.can.read(entry)) {
+        throw new errors.NotFoundError(
+          `No entry ${target.documentId} of ${target.uid} you may read.`,
+        );
+      }
+      const name = type.info.displayName;
+      if (!checker.can.update(entry)) {
+        throw new errors.PolicyError(
+          `You may not change this ${name} entry: ask an administrator for the content manager's "Update" permission on ${name}.`,
+        );
+      }
+      const field = fieldsOf(type).find((candidate) => candidate.path === path);
+      if (!field) {
+        throw new errors.ValidationError(`Invalid body: field: ${name} has no text field ${path}.`);
+      }
+      const [top, inner] = path.split('.') as [string, string | undefined];
+      // A component is written whole: the fields beside the one changed keep their values.
+      const data = inner
+        ? {
+            [top]: {
+              ...(entry[top] as Record<string, unknown>),
+              [inner]: valueFor(field.type, text),
+            },
+          }
+        : { [top]: valueFor(field.type, text) };
+      const permitted = setCreatorFields({ user: editor.user, isEdition: true })(
+        await checker.sanitizeUpdateInput(entry)(data),
+      ) as Record<string, unknown>;
+      await strapi.documents(type.uid as never).update({
+        documentId: target.documentId,
+        ...(entry.locale ? { locale: entry.locale } : {}),
+        data: permitted as never,
+      });
+      return { uid: type.uid, documentId: target.documentId, locale: entry.locale ?? null };
+    },
+
+    /** Saves a finished generation as a draft entry; the mapping is remembered for the type. */
+    async save(
+      documentId: string,
+      body: SaveDraftBody,
+      editor: Editor,
+      scope: Scope,
+    ): Promise<SavedDraft> {
+      const generation = await generations.find(documentId, scope);
+      if (!generation) throw new errors.NotFoundError(`No generation with id ${documentId}.`);
+      const slots = slotsOf(generation.kind, generation.output);
+      if (generation.status !== 'succeeded' || !Object.keys(slots).length) {
+        throw new errors.ApplicationError('Only a finished generation can be saved as a draft.');
+      }
+      const values: Record<string, string> = {};
+      for (const [path, slot] of Object.entries(body.mapping) as [string, OutputSlot][]) {
+        const text = slots[slot];
+        if (text === undefined) {
+          throw new errors.ValidationError(
+            `Invalid body: mapping.${path}: this generation has no ${slot}.`,
+          );
+        }
+        values[path] = text;
+      }
+      const saved = await this.createEntry(
+        editor,
+        { uid: body.uid, locale: body.locale, values },
+        'mapping',
+      );
       await generations.update(documentId, {
-        targetUid: type.uid,
-        targetDocumentId: created.documentId,
-        targetLocale: locale,
+        targetUid: saved.uid,
+        targetDocumentId: saved.documentId,
+        targetLocale: saved.locale,
       });
       await mappingsStore().set({
-        value: { ...(await rememberedMappings()), [type.uid]: body.mapping },
+        value: { ...(await rememberedMappings()), [saved.uid]: body.mapping },
       });
-      return { uid: type.uid, documentId: created.documentId, locale };
+      return saved;
     },
   };
 };

@@ -7,6 +7,7 @@ import calendarScheduler from './calendar-scheduler';
 import calendarFeeds from './calendar-feeds';
 import calendarPlanner from './calendar-planner';
 import calendarReleases from './calendar-releases';
+import chat from './chat';
 import chatIndex from './chat-index';
 import chatSearch from './chat-search';
 import drafts from './drafts';
@@ -30,6 +31,7 @@ export default {
   'calendar-feeds': calendarFeeds,
   'calendar-planner': calendarPlanner,
   'calendar-releases': calendarReleases,
+  chat,
   'chat-index': chatIndex,
   'chat-search': chatSearch,
   'blog-writer': blogWriter,

@@ -8,6 +8,7 @@ import type { CalendarSchedulerService } from '../services/calendar-scheduler';
 import type { CalendarFeedsService } from '../services/calendar-feeds';
 import type { CalendarPlannerService } from '../services/calendar-planner';
 import type { CalendarReleasesService } from '../services/calendar-releases';
+import type { ChatService } from '../services/chat';
 import type { ChatIndexService } from '../services/chat-index';
 import type { ChatSearchService } from '../services/chat-search';
 import type { DraftsService } from '../services/drafts';
@@ -32,6 +33,7 @@ interface Services {
   'calendar-feeds': CalendarFeedsService;
   'calendar-planner': CalendarPlannerService;
   'calendar-releases': CalendarReleasesService;
+  chat: ChatService;
   'chat-index': ChatIndexService;
   'chat-search': ChatSearchService;
   'blog-writer': BlogWriterService;

@@ -5,6 +5,8 @@ import { openEventStream } from './sse';
 export interface StreamedCall {
   signal: AbortSignal;
   onDelta?: (text: string) => void;
+  /** Other events the stream carries (citations, tool results), by name; none when not streamed. */
+  onEvent?: (event: string, data: unknown) => void;
 }
 
 /**
@@ -22,7 +24,11 @@ export const answerStreamed = async <T>(
     const stream = openEventStream(ctx);
     void stream.closed.then(() => aborted.abort('The client went away.'));
     // Koa pipes the stream once the handler returns: the writing goes on after it.
-    void run({ signal: aborted.signal, onDelta: (text) => stream.send('delta', { text }) })
+    void run({
+      signal: aborted.signal,
+      onDelta: (text) => stream.send('delta', { text }),
+      onEvent: (event, data) => stream.send(event, data),
+    })
       .then(
         (result) => stream.send('result', result),
         (error: unknown) => stream.send('error', streamFailureOf(error)),

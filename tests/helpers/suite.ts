@@ -10,6 +10,8 @@ export interface SuiteOptions {
   database?: 'postgres';
   /** Plugin config merged over the test defaults. */
   config?: Record<string, unknown>;
+  /** The provider calls go to first (OpenAI unless told). */
+  defaultProvider?: 'openai' | 'gemini';
   /** Where Redis is, read at boot (a test may put a proxy in front of it). */
   redisUrl?: () => string;
   /** Extra environment; a function when it needs the fake model server's address. */
@@ -42,11 +44,12 @@ export const testConfig = (
   prefix: string | undefined,
   extra: Record<string, unknown> = {},
   redisUrl = REDIS_URL,
+  defaultProvider: 'openai' | 'gemini' = 'openai',
 ) => ({
   providers: {
     openai: { apiKey: 'sk-test-openai-key-1234', baseURL: fake.openaiBaseURL },
     gemini: { apiKey: 'test-gemini-key-5678', baseURL: fake.geminiBaseURL },
-    default: 'openai',
+    default: defaultProvider,
   },
   limits: { retryBaseMs: 10, retryMaxMs: 2000, requestTimeoutMs: 5000, streamIdleTimeoutMs: 2000 },
   // The fixture sites listen on 127.0.0.1; every other private address stays refused.
@@ -70,7 +73,13 @@ export const useSuite = (options: SuiteOptions = {}): Suite => {
   const envFor = () => ({
     ...db.env,
     ALWRITY_CONFIG: JSON.stringify(
-      testConfig(fake, useRedis ? prefix : undefined, options.config, options.redisUrl?.()),
+      testConfig(
+        fake,
+        useRedis ? prefix : undefined,
+        options.config,
+        options.redisUrl?.(),
+        options.defaultProvider,
+      ),
     ),
     OPENAI_API_KEY: undefined,
     OPENAI_BASE_URL: undefined,

@@ -159,6 +159,22 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['types', ARTICLE, 'enabled'], 'yes'],
     long: [['types', ARTICLE, 'fields'], 100],
   },
+  'chat-sessions.create': {
+    valid: { title: 'Pricing questions' },
+    typed: [['title'], 7],
+    long: [['title'], 120],
+    emptyOk: true,
+  },
+  'chat-sessions.update': {
+    valid: { title: 'Pricing questions' },
+    typed: [['title'], 7],
+    long: [['title'], 120],
+  },
+  'chat-sessions.send': {
+    valid: { content: 'What do we charge?' },
+    typed: [['drafts'], 'yes'],
+    long: [['content'], 4000],
+  },
   'generations.save': {
     valid: { uid: ARTICLE, mapping: { title: 'title' } },
     typed: [['mapping'], 'title'],
@@ -216,6 +232,10 @@ const QUERIES: Record<string, [string, string][]> = {
     ['sort=votes', 'sort'],
     ['order=sideways', 'order'],
     [`q=${'q'.repeat(201)}`, 'q'],
+    ['surprise=1', 'surprise'],
+  ],
+  'chat-sessions.find': [
+    ['pageSize=101', 'pageSize'],
     ['surprise=1', 'surprise'],
   ],
   'generations.find': [

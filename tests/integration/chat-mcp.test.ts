@@ -17,11 +17,9 @@ beforeAll(async () => {
       types: { [ARTICLE]: { enabled: true }, [PAGE]: { enabled: true } },
     })
     .expect(200);
-  await suite.strapi
-    .documents(ARTICLE as never)
-    .create({
-      data: { title: 'Composting at the office', content: 'Worms eat coffee grounds.' },
-    } as never);
+  await suite.strapi.documents(ARTICLE as never).create({
+    data: { title: 'Composting at the office', content: 'Worms eat coffee grounds.' },
+  } as never);
   await suite.strapi
     .documents(PAGE as never)
     .create({ data: { title: 'Composting landing page' } } as never);

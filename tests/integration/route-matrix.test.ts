@@ -77,6 +77,8 @@ const ARTICLE = 'api::article.article';
 const SITE_AUDIT = 'plugin::alwrity.site-audit';
 const SCHEDULE = 'plugin::alwrity.site-audit-schedule';
 const CALENDAR_ITEM = 'plugin::alwrity.calendar-item';
+const CHAT_SESSION = 'plugin::alwrity.chat-session';
+const CHAT_MESSAGE = 'plugin::alwrity.chat-message';
 let site: FixtureSite;
 
 /** Runs owned by the Author, each in the state its route acts on. */
@@ -136,6 +138,30 @@ const calendarItem = async () => {
     .expect(201);
   return body.data.documentId as string;
 };
+const chatSession = async () => {
+  const { body } = await suite.app.as('author').post('/alwrity/chat/sessions', {}).expect(201);
+  return body.data.documentId as string;
+};
+/** A draft the model proposed in an Author's conversation, waiting for Confirm or Discard. */
+const chatProposal = async () => {
+  const message = await suite.strapi.documents(CHAT_MESSAGE as never).create({
+    data: {
+      role: 'tool',
+      content: '{"proposed":true}',
+      toolCalls: [],
+      proposal: {
+        kind: 'create',
+        uid: ARTICLE,
+        typeName: 'Article',
+        locale: 'en',
+        fields: { title: 'A proposed draft' },
+        status: 'pending',
+      },
+      session: await chatSession(),
+    },
+  } as never);
+  return (message as { documentId: string }).documentId;
+};
 const failedPrompt = async () => {
   const id = await finishedPrompt();
   await suite.strapi.db
@@ -178,6 +204,12 @@ const OWNED: Record<string, OwnedCase> = {
   'site-audit-schedules.delete': { run: weeklyAudit, ok: 204 },
   'calendar.update': { run: calendarItem, body: { status: 'planned' }, ok: 200 },
   'calendar.delete': { run: calendarItem, ok: 204 },
+  'chat-sessions.findOne': { run: chatSession, ok: 200 },
+  'chat-sessions.update': { run: chatSession, body: { title: 'Renamed' }, ok: 200 },
+  'chat-sessions.delete': { run: chatSession, ok: 204 },
+  'chat-sessions.send': { run: chatSession, body: { content: 'What is new?' }, ok: 200 },
+  'chat-sessions.confirm': { run: chatProposal, ok: 200 },
+  'chat-sessions.discard': { run: chatProposal, ok: 200 },
   'generations.save': {
     run: () => finishedBlog(),
     body: { uid: ARTICLE, mapping: { title: 'title' } },
@@ -191,8 +223,17 @@ const snapshot = async (id: string) => {
     (await generation(suite.strapi, id)) ??
     (await suite.strapi.db.query(SITE_AUDIT).findOne({ where: { documentId: id } })) ??
     (await suite.strapi.db.query(SCHEDULE).findOne({ where: { documentId: id } })) ??
-    (await suite.strapi.db.query(CALENDAR_ITEM).findOne({ where: { documentId: id } }));
-  return JSON.stringify([row.status, row.output, row.targetDocumentId, row.updatedAt]);
+    (await suite.strapi.db.query(CALENDAR_ITEM).findOne({ where: { documentId: id } })) ??
+    (await suite.strapi.db.query(CHAT_SESSION).findOne({ where: { documentId: id } })) ??
+    (await suite.strapi.db.query(CHAT_MESSAGE).findOne({ where: { documentId: id } }));
+  return JSON.stringify([
+    row.status,
+    row.output,
+    row.targetDocumentId,
+    row.updatedAt,
+    row.title,
+    row.proposal,
+  ]);
 };
 
 let otherAuthor: string;
