@@ -186,3 +186,60 @@ export type ChatStreamEvent =
 
 /** What an answer says when the index holds nothing on the question. */
 export const NOT_FOUND_ANSWER = 'I did not find this in your content.';
+
+/** The public site assistant (`POST /api/alwrity/ask`): off until an admin turns it on. */
+export const PUBLIC_DEFAULTS = {
+  enabled: false,
+  types: {} as Record<string, { urlPattern: string }>,
+  dailyTokenBudget: 200_000,
+  perIpPerMinute: 10,
+  perUserPerMinute: 20,
+  questionMax: 500,
+};
+
+/** `/blog/{slug}`, `https://example.com/{locale}/docs/{slug}`: the entry's fields fill the braces. */
+const urlPattern = z
+  .string()
+  .trim()
+  .max(300)
+  .regex(
+    /^(\/|https?:\/\/)\S*$/,
+    'must be a path starting with / or an http(s) URL, like /blog/{slug}',
+  );
+
+/** PUT /alwrity/chat/public */
+export const publicSettingsBody = z
+  .object({
+    enabled: z.boolean(),
+    types: z.record(typeUid, z.object({ urlPattern }).strict()),
+    dailyTokenBudget: z.number().int().min(0).max(100_000_000),
+    perIpPerMinute: z.number().int().min(1).max(10_000),
+    perUserPerMinute: z.number().int().min(1).max(10_000),
+    questionMax: z.number().int().min(20).max(MESSAGE_MAX),
+  })
+  .partial()
+  .strict();
+export type PublicSettings = typeof PUBLIC_DEFAULTS;
+
+/** POST /api/alwrity/ask */
+export const askBody = z
+  .object({
+    question: z.string().trim().min(1).max(MESSAGE_MAX),
+    locale: reportLocale.optional(),
+  })
+  .strict();
+export type AskBody = z.infer<typeof askBody>;
+
+/** A public answer's source: where a visitor reads it on the site. */
+export interface PublicCitation {
+  n: number;
+  title: string;
+  type: string;
+  locale: string | null;
+  url: string;
+}
+
+export interface PublicAnswer {
+  answer: string;
+  citations: PublicCitation[];
+}

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { indexSettingsBody, searchBody } from '../../contracts/chat';
+import { indexSettingsBody, publicSettingsBody, searchBody } from '../../contracts/chat';
 import { getService } from '../utils/services';
 import { assertNoBody, parseInput } from '../utils/validate';
 
@@ -28,6 +28,15 @@ const chatController = ({ strapi }: { strapi: Core.Strapi }) => {
       // A type newly indexed (or its fields changed) is read in full, as a job.
       if (await index().setTypes(body)) await index().rebuild(ctx.state.user.id);
       ctx.body = { data: await index().view() };
+    },
+
+    async publicSettings(ctx: Context) {
+      ctx.body = { data: await getService(strapi, 'chat-public').settings() };
+    },
+
+    async updatePublicSettings(ctx: Context) {
+      const body = parseInput(publicSettingsBody, ctx.request.body);
+      ctx.body = { data: await getService(strapi, 'chat-public').setSettings(body) };
     },
 
     /** "Re-index all": answers 202 with the job's id; follow it on /alwrity/jobs/:id. */

@@ -7,6 +7,7 @@ import chat from './chat';
 import chatSessions from './chat-sessions';
 import generations from './generations';
 import jobs from './jobs';
+import publicAsk from './public-ask';
 import seo from './seo';
 import seoTools from './seo-tools';
 import settings from './settings';
@@ -25,6 +26,7 @@ export default {
   'chat-sessions': chatSessions,
   generations,
   jobs,
+  'public-ask': publicAsk,
   seo,
   'seo-tools': seoTools,
   settings,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { QueueUnavailableError } from '../queue/types';
-import { httpFailureOf, type HttpFailure } from '../utils/http-errors';
+import { httpFailureOf, TooManyRequestsError, type HttpFailure } from '../utils/http-errors';
 import { pluginConfig } from '../utils/plugin-config';
 import { QuotaExceededError } from '../utils/quota';
 
@@ -38,6 +38,9 @@ const pluginErrors =
           `[alwrity] ${error.message} (${(error.cause as Error)?.message ?? error.cause})`,
         );
         ctx.set('Retry-After', '5');
+      }
+      if (error instanceof TooManyRequestsError) {
+        ctx.set('Retry-After', String(Math.max(1, error.retryAfterSeconds)));
       }
       if (error instanceof QuotaExceededError) {
         ctx.set(

@@ -265,6 +265,19 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
       await subscriber.subscribe(channel);
       await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     },
+    count: (key, by, windowMs) =>
+      reachable(async () => {
+        const name = `${options.prefix}:count:${key}`;
+        // One round trip: the window starts with the first add and is never pushed back.
+        const replies = (await queueConnection
+          .multi()
+          .incrby(name, by)
+          .pexpire(name, windowMs, 'NX')
+          .pttl(name)
+          .exec()) as [Error | null, number][];
+        const [[, value], , [, ttl]] = replies as [[null, number], unknown, [null, number]];
+        return { value, resetMs: ttl > 0 ? ttl : windowMs };
+      }),
     broadcast: (topic, message) =>
       reachable(async () => {
         await queueConnection.publish(topicChannel(topic), JSON.stringify(message));

@@ -31,6 +31,7 @@ interface InlineJob {
 export const createInlineDriver = (): QueueDriver => {
   const jobs = new Map<string, InlineJob>();
   const events = new EventEmitter();
+  const counters = new Map<string, { value: number; resetAt: number }>();
   events.setMaxListeners(0);
   const pending: InlineJob[] = [];
   let processors: Record<string, Processor> = {};
@@ -197,6 +198,16 @@ export const createInlineDriver = (): QueueDriver => {
       return [...timers.keys()]
         .filter((k) => k.startsWith(prefix))
         .map((k) => k.slice(prefix.length));
+    },
+    async count(key, by, windowMs) {
+      const now = Date.now();
+      let counter = counters.get(key);
+      if (!counter || counter.resetAt <= now) {
+        counter = { value: 0, resetAt: now + windowMs };
+        counters.set(key, counter);
+      }
+      counter.value += by;
+      return { value: counter.value, resetMs: counter.resetAt - now };
     },
     async broadcast(topic, message) {
       // As over Redis: listeners hear it later, never inside the caller's own step.

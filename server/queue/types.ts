@@ -70,6 +70,11 @@ export interface QueueDriver {
    * is back), so whatever they keep current should be read again.
    */
   listen(topic: string, listener: (message: unknown) => void): Promise<() => void>;
+  /**
+   * Adds `by` to a counter every process shares, which starts on its first add and is gone
+   * `windowMs` later (a rate limit's window, a day's budget): its value now and the time left.
+   */
+  count(key: string, by: number, windowMs: number): Promise<{ value: number; resetMs: number }>;
   close(): Promise<void>;
 }
 

@@ -311,6 +311,18 @@ export default {
       handler: 'chat.rebuild',
       config: requires(ACTIONS.settingsUpdate),
     },
+    {
+      method: 'GET',
+      path: '/chat/public',
+      handler: 'chat.publicSettings',
+      config: requires(ACTIONS.settingsRead),
+    },
+    {
+      method: 'PUT',
+      path: '/chat/public',
+      handler: 'chat.updatePublicSettings',
+      config: requires(ACTIONS.settingsUpdate),
+    },
     ...collectionRoutes('/chat/sessions', 'chat-sessions', ACTIONS.chatUse, ACTIONS.chatUse),
     {
       method: 'GET',

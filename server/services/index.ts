@@ -9,6 +9,7 @@ import calendarPlanner from './calendar-planner';
 import calendarReleases from './calendar-releases';
 import chat from './chat';
 import chatIndex from './chat-index';
+import chatPublic from './chat-public';
 import chatSearch from './chat-search';
 import drafts from './drafts';
 import fetcher from './fetcher';
@@ -33,6 +34,7 @@ export default {
   'calendar-releases': calendarReleases,
   chat,
   'chat-index': chatIndex,
+  'chat-public': chatPublic,
   'chat-search': chatSearch,
   'blog-writer': blogWriter,
   drafts,

@@ -265,6 +265,8 @@ const jobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     broadcast: (topic: string, message: unknown) => requireDriver().broadcast(topic, message),
     listen: (topic: string, listener: (message: unknown) => void) =>
       requireDriver().listen(topic, listener),
+    /** A counter shared by every process (in Redis when there is one), reset each window. */
+    count: (key: string, by: number, windowMs: number) => requireDriver().count(key, by, windowMs),
 
     async start() {
       const config = pluginConfig(strapi);

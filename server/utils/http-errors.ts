@@ -17,6 +17,17 @@ export class ConflictError extends Error {
   }
 }
 
+/** A rate limit or a budget is used up: the request may come back in `retryAfterSeconds`. */
+export class TooManyRequestsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'TooManyRequestsError';
+  }
+}
+
 /** The model provider failed us (after its retries), or its answer could not be used. */
 const isUpstreamFailure = (error: unknown) =>
   error instanceof ProviderError ||
@@ -29,6 +40,9 @@ const isUpstreamFailure = (error: unknown) =>
  */
 export const httpFailureOf = (error: unknown): HttpFailure | undefined => {
   if (error instanceof QuotaExceededError) {
+    return { status: 429, name: 'TooManyRequestsError', message: error.message };
+  }
+  if (error instanceof TooManyRequestsError) {
     return { status: 429, name: 'TooManyRequestsError', message: error.message };
   }
   if (error instanceof ConflictError) {

@@ -10,6 +10,7 @@ import type { CalendarPlannerService } from '../services/calendar-planner';
 import type { CalendarReleasesService } from '../services/calendar-releases';
 import type { ChatService } from '../services/chat';
 import type { ChatIndexService } from '../services/chat-index';
+import type { ChatPublicService } from '../services/chat-public';
 import type { ChatSearchService } from '../services/chat-search';
 import type { DraftsService } from '../services/drafts';
 import type { FetcherService } from '../services/fetcher';
@@ -35,6 +36,7 @@ interface Services {
   'calendar-releases': CalendarReleasesService;
   chat: ChatService;
   'chat-index': ChatIndexService;
+  'chat-public': ChatPublicService;
   'chat-search': ChatSearchService;
   'blog-writer': BlogWriterService;
   drafts: DraftsService;

@@ -159,6 +159,12 @@ const BODIES: Record<string, BodyCase> = {
     typed: [['types', ARTICLE, 'enabled'], 'yes'],
     long: [['types', ARTICLE, 'fields'], 100],
   },
+  'chat.updatePublicSettings': {
+    valid: { enabled: false },
+    typed: [['enabled'], 'yes'],
+    long: [['types', ARTICLE, 'urlPattern'], 300],
+    emptyOk: true,
+  },
   'chat-sessions.create': {
     valid: { title: 'Pricing questions' },
     typed: [['title'], 7],
