@@ -6,6 +6,7 @@ const benches = {
   seo: require('./seo'),
   site: require('./site'),
   calendar: require('./calendar'),
+  chat: require('./chat'),
   'admin-size': require('./admin-size'),
 };
 

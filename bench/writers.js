@@ -7,11 +7,10 @@
  *   ideal time (every call slot always busy), none lost, none duplicated, and never more model
  *   calls at once than the configured concurrency.
  */
-const { execFile } = require('node:child_process');
 const diagnostics = require('node:diagnostics_channel');
-const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { register } = require('esbuild-register/dist/node');
+const { inClient } = require('./in-client');
 const { median, percentile, fmt } = require('./stats');
 
 const { unregister } = register({ extensions: ['.ts'] });
@@ -36,20 +35,6 @@ const ARTICLE = {
   lead: 'The city opened a composting centre on Monday.',
   body: 'Food waste goes in the green bin.',
 };
-
-/**
- * Runs `runs` streams in a separate process, as a browser would read them: a client in this
- * process would only see a delta once Strapi's own work on the same event loop let it.
- */
-const inClient = (task) =>
-  new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [path.join(__dirname, 'stream-client.js'), JSON.stringify(task)],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
-    );
-  });
 
 const monotonic = () => Number(process.hrtime.bigint()) / 1e6;
 // The fake server's `performance.now()` times on the monotonic clock the stream client reports.

@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router-dom';
 import { ACTIONS, adminPermission } from '../../contracts/permissions';
 import { queryClient } from '../utils/queryClient';
 import { CalendarPage } from './calendar/CalendarPage';
+import { ChatPage } from './chat/ChatPage';
 import { HistoryDetailPage } from './history/HistoryDetailPage';
 import { HistoryPage } from './history/HistoryPage';
 import { HomePage } from './home/HomePage';
@@ -98,6 +99,16 @@ const App = () => (
         element={
           <Page.Protect permissions={adminPermission(ACTIONS.calendarRead)}>
             <CalendarPage />
+          </Page.Protect>
+        }
+      />
+      {/* As for the writer: a first question creates the conversation and puts its id in the
+          address without remounting the page and its answer streaming. */}
+      <Route
+        path="chat/:documentId?"
+        element={
+          <Page.Protect permissions={adminPermission(ACTIONS.chatUse)}>
+            <ChatPage />
           </Page.Protect>
         }
       />

@@ -55,7 +55,12 @@ export const chunksOfEntry = (
     typeof titleValue === 'string' && titleValue.trim() ? titleValue.trim() : entry.documentId,
   );
   const owner = entry.createdBy as { id?: number } | null | undefined;
-  return fieldTextsOf(entry, attributes, lookup).flatMap((field) =>
+  const fields = fieldTextsOf(entry, attributes, lookup);
+  // Every chunk carries the title already: a chunk of the title alone only for an entry with
+  // no other text.
+  const texts =
+    fields.length > 1 ? fields.filter((field) => field.path !== type.titleField) : fields;
+  return texts.flatMap((field) =>
     chunkField(field, DEFAULT_CHUNKING).map((chunk) => ({
       targetUid: type.uid,
       targetDocumentId: entry.documentId,

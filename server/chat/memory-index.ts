@@ -1,6 +1,5 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { ChunkStatus } from '../../contracts/chat';
-import { languageOf } from '../../analysis/seo/language';
+import { createLexicalIndex, type LexicalIndex } from './lexical-index';
 import { createVectorIndex, type VectorIndex } from './vector-index';
 
 /**
@@ -19,6 +18,8 @@ export interface IndexedChunk {
   heading: string | null;
   title: string;
   text: string;
+  /** Of heading and text: a draft and a published version saying the same share it. */
+  hash: string;
   ownerId: number | null;
 }
 
@@ -27,39 +28,18 @@ export interface RankedChunk {
   score: number;
 }
 
-const FIELDS = ['title', 'heading', 'text'];
-// A passage whose title or heading names the query's words is more likely about it.
-const SEARCH: SearchOptions = {
-  boost: { title: 2, heading: 1.5 },
-  prefix: (term) => term.length >= 5,
-  combineWith: 'OR',
-};
-
-const lexicalIndexFor = (locale: string | null) => {
-  const language = languageOf(locale ?? undefined);
-  return new MiniSearch<IndexedChunk>({
-    fields: FIELDS,
-    idField: 'id',
-    processTerm: (term) => {
-      const word = term.toLowerCase();
-      if (language.functionWords.has(word)) return null;
-      return language.stem(word);
-    },
-  });
-};
-
 const documentKey = (uid: string, documentId: string) => `${uid}\u0000${documentId}`;
 
 export const createMemoryIndex = () => {
   const chunks = new Map<number, IndexedChunk>();
   const byDocument = new Map<string, Set<number>>();
-  const lexical = new Map<string, MiniSearch<IndexedChunk>>();
+  const lexical = new Map<string, LexicalIndex>();
   let vectors: VectorIndex<number> | null = null;
 
   const lexicalOf = (locale: string | null) => {
     let index = lexical.get(locale ?? '');
     if (!index) {
-      index = lexicalIndexFor(locale);
+      index = createLexicalIndex(locale);
       lexical.set(locale ?? '', index);
     }
     return index;
@@ -69,7 +49,7 @@ export const createMemoryIndex = () => {
     const chunk = chunks.get(id);
     if (!chunk) return;
     chunks.delete(id);
-    lexicalOf(chunk.locale).discard(id);
+    lexicalOf(chunk.locale).discard(chunk);
     vectors?.delete(id);
     const key = documentKey(chunk.uid, chunk.documentId);
     byDocument.get(key)?.delete(id);
@@ -119,25 +99,35 @@ export const createMemoryIndex = () => {
       vectors = null;
     },
 
-    /** BM25, best first, over one locale's chunks or every locale's. */
+    /**
+     * BM25, best first, over one locale's chunks; without a locale, over the locales whose
+     * language the query is written in (by its function words), and the others too when those
+     * answer fewer than asked.
+     */
     lexical(
       query: string,
       options: { locale?: string | null; limit: number; allow(chunk: IndexedChunk): boolean },
     ): RankedChunk[] {
-      const indexes =
-        options.locale !== undefined
-          ? [lexical.get(options.locale ?? '')].filter(Boolean)
-          : [...lexical.values()];
-      const filter = (result: { id: number }) => {
-        const chunk = chunks.get(result.id);
+      const filter = (id: number) => {
+        const chunk = chunks.get(id);
         return Boolean(chunk && options.allow(chunk));
       };
-      return indexes
-        .flatMap((index) =>
-          index!.search(query, { ...SEARCH, filter }).map(({ id, score }) => ({ id, score })),
-        )
-        .sort((a, b) => b.score - a.score)
-        .slice(0, options.limit);
+      const run = (indexes: LexicalIndex[]) =>
+        indexes
+          .flatMap((index) => index.search(query, filter).map(({ id, score }) => ({ id, score })))
+          .sort((a, b) => b.score - a.score)
+          .slice(0, options.limit);
+      if (options.locale !== undefined) {
+        const index = lexical.get(options.locale ?? '');
+        return index ? run([index]) : [];
+      }
+      const all = [...lexical.values()];
+      const fits = all.map((index) => index.fit(query));
+      const best = Math.max(0, ...fits);
+      const first = best > 0 ? all.filter((_, i) => fits[i] === best) : all;
+      const found = run(first);
+      if (found.length >= options.limit || first.length === all.length) return found;
+      return run(all);
     },
 
     /** Cosine similarity to the query's vector, best first; none when nothing holds vectors. */

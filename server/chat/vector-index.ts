@@ -66,19 +66,34 @@ export const createVectorIndex = <T>(dimensions: number, initialRows = 1024) => 
       if (norm === 0 || limit <= 0) return [];
       const q = new Float32Array(dimensions);
       for (let i = 0; i < dimensions; i += 1) q[i] = query[i]! / Math.sqrt(norm);
-      // The best `limit` so far, kept sorted: limits are small beside the rows scanned.
+      // Scores first, in one tight pass (a closure per row would cost more than the maths);
+      // `allow` is asked only of rows good enough to enter the best `limit` so far.
+      const local = data;
       const best: VectorHit<T>[] = [];
+      let floor = -Infinity;
       for (let row = 0; row < ids.length; row += 1) {
+        const offset = row * dimensions;
+        let a = 0;
+        let b = 0;
+        let c = 0;
+        let d = 0;
+        let i = 0;
+        for (; i + 3 < dimensions; i += 4) {
+          a += local[offset + i]! * q[i]!;
+          b += local[offset + i + 1]! * q[i + 1]!;
+          c += local[offset + i + 2]! * q[i + 2]!;
+          d += local[offset + i + 3]! * q[i + 3]!;
+        }
+        for (; i < dimensions; i += 1) a += local[offset + i]! * q[i]!;
+        const score = a + b + c + d;
+        if (score <= floor) continue;
         const id = ids[row];
         if (id === undefined || (allow && !allow(id))) continue;
-        let score = 0;
-        const offset = row * dimensions;
-        for (let i = 0; i < dimensions; i += 1) score += data[offset + i]! * q[i]!;
-        if (best.length === limit && score <= best[best.length - 1]!.score) continue;
         let at = best.length;
         while (at > 0 && best[at - 1]!.score < score) at -= 1;
         best.splice(at, 0, { id, score });
         if (best.length > limit) best.pop();
+        if (best.length === limit) floor = best[limit - 1]!.score;
       }
       return best;
     },

@@ -53,8 +53,8 @@ const chatSessionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = sessionIdOf(ctx);
       const body = parseInput(sendMessageBody, ctx.request.body);
       const actor = actorOf(ctx);
-      await chat().assertCanSend(documentId, actor, scope(ctx));
-      await answerStreamed(ctx, (call) => chat().send(documentId, body, actor, scope(ctx), call));
+      const turn = await chat().prepare(documentId, body, actor, scope(ctx));
+      await answerStreamed(ctx, (call) => chat().send(turn, body, actor, call));
     },
 
     async confirm(ctx: Context) {

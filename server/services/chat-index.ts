@@ -51,6 +51,7 @@ const toIndexed = (row: ChunkRow): IndexedChunk => ({
   heading: row.heading,
   title: row.title ?? row.targetDocumentId,
   text: row.text,
+  hash: row.hash,
   ownerId: row.ownerId,
 });
 

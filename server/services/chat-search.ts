@@ -71,10 +71,24 @@ const chatSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
       const ranked = similar.length
         ? fuseRanks([lexical.map((hit) => hit.id), similar.map((hit) => hit.id)])
         : lexical;
-      return ranked.slice(0, options.limit).flatMap(({ id, score }) => {
+      // A draft that says what its published version says is one passage, the published one.
+      const seen = new Map<string, RankedHit>();
+      const hits: RankedHit[] = [];
+      for (const { id, score } of ranked) {
         const chunk = memory.get(id);
-        return chunk ? [{ chunk, score }] : [];
-      });
+        if (!chunk) continue;
+        const key = `${chunk.uid}\u0000${chunk.documentId}\u0000${chunk.locale}\u0000${chunk.field}\u0000${chunk.hash}`;
+        const twin = seen.get(key);
+        if (twin) {
+          if (chunk.version === 'published') twin.chunk = chunk;
+          continue;
+        }
+        if (hits.length === options.limit) continue;
+        const hit = { chunk, score };
+        seen.set(key, hit);
+        hits.push(hit);
+      }
+      return hits;
     },
 
     /** POST /alwrity/chat/search: what this user may read, best first. */

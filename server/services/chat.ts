@@ -7,9 +7,11 @@ import {
   type ChatStreamEvent,
   type Citation,
   type ProposalView,
+  type SearchHit,
   type SendMessageBody,
 } from '../../contracts/chat';
 import { paginationOf } from '../../contracts/jobs';
+import type { AiClient } from '../ai/client';
 import type { ChatMessage, TokenUsage, ToolCall } from '../ai/types';
 import { SYSTEM_PROMPT, questionMessage, type Passage } from '../chat/prompt';
 import { createToolRunner, passageOf, type ChatActor } from '../chat/tool-runner';
@@ -62,6 +64,14 @@ const addUsage = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
   total: a.total + b.total,
 });
 
+/** What `prepare` gathered for one turn. */
+export interface PreparedTurn {
+  session: ChatSessionRow;
+  history: ChatMessageRow[];
+  hits: SearchHit[];
+  client: AiClient;
+}
+
 const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = chatConversationsRepository(strapi);
 
@@ -111,51 +121,70 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
       await conversations.removeSession(documentId);
     },
 
-    /** What refuses a message before any model call: no such conversation, no provider, quota. */
-    async assertCanSend(documentId: string, actor: ChatActor, scope: Scope) {
-      const session = await sessionOf(documentId, scope);
-      await getService(strapi, 'ai').ensureCanCall(actor.id);
-      return session;
-    },
-
     /**
-     * One turn: retrieval under the user's read permission, then the model with its tools (each
-     * run for the user), round after round until it answers. With nothing retrieved and no tool
-     * used, the answer is that nothing was found, whatever the model wrote. Every message of the
-     * turn is kept; `emit` hears them (and the answer's text) as they come.
+     * Everything a turn needs before the model is asked, side by side: the conversation (404),
+     * whether a call may be made (no provider, quota), its history, the passages retrieved for
+     * the question under the user's read permission, and the client. What refuses the message
+     * refuses it here, before anything streams or is written.
      */
-    async send(
+    async prepare(
       documentId: string,
       body: SendMessageBody,
       actor: ChatActor,
       scope: Scope,
-      call: StreamedCall = { signal: new AbortController().signal },
-    ): Promise<ChatMessageView[]> {
-      const session = await this.assertCanSend(documentId, actor, scope);
-      const emit = (event: ChatStreamEvent) => {
-        if (event.type === 'delta') call.onDelta?.(event.text);
-        else call.onEvent?.(event.type, event);
-      };
-      const [history, hits] = await Promise.all([
+    ): Promise<PreparedTurn> {
+      const ai = getService(strapi, 'ai');
+      const [session, , history, hits, client] = await Promise.all([
+        sessionOf(documentId, scope),
+        ai.ensureCanCall(actor.id),
         conversations.messagesOf(documentId),
         getService(strapi, 'chat-search').search(
           actor.ability,
           { query: body.content, locale: body.locale, drafts: body.drafts, limit: PASSAGES },
           actor.id,
         ),
+        ai.client(),
       ]);
+      return { session, history, hits, client };
+    },
+
+    /**
+     * One turn: the passages, then the model with its tools (each run for the user), round
+     * after round until it answers. With nothing retrieved and no tool used, the answer is that
+     * nothing was found, whatever the model wrote. Every message of the turn is kept; `call`
+     * hears them (and the answer's text) as they come.
+     */
+    async send(
+      turn: PreparedTurn,
+      body: SendMessageBody,
+      actor: ChatActor,
+      call: StreamedCall = { signal: new AbortController().signal },
+    ): Promise<ChatMessageView[]> {
+      const { session, history, hits, client } = turn;
+      const { documentId } = session;
+      const emit = (event: ChatStreamEvent) => {
+        if (event.type === 'delta') call.onDelta?.(event.text);
+        else call.onEvent?.(event.type, event);
+      };
       let cited = 0;
       const nextCitation = () => (cited += 1);
       const passages: Passage[] = hits.map((hit) => passageOf(strapi, hit, nextCitation()));
       const citations: Citation[] = passages.map((passage) => passage.citation);
       emit({ type: 'citations', citations });
 
-      const written: ChatMessageRow[] = [
-        await conversations.addMessage(documentId, { role: 'user', content: body.content }),
-      ];
-      if (session.title === DEFAULT_TITLE && !history.length) {
-        await conversations.sessions.update(documentId, { title: body.content.slice(0, 80) });
-      }
+      // Kept while the model is already asked: the question is saved whatever the answer does.
+      const asked = (async () => {
+        const row = await conversations.addMessage(documentId, {
+          role: 'user',
+          content: body.content,
+        });
+        if (session.title === DEFAULT_TITLE && !history.length) {
+          await conversations.sessions.update(documentId, { title: body.content.slice(0, 80) });
+        }
+        return row;
+      })();
+      asked.catch(() => undefined);
+      const written: ChatMessageRow[] = [];
       const messages: ChatMessage[] = [
         { role: 'system', content: SYSTEM_PROMPT },
         ...historyOf(history),
@@ -166,7 +195,6 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: body.locale,
         nextCitation,
       });
-      const client = await getService(strapi, 'ai').client();
       let usage: TokenUsage = { input: 0, output: 0, total: 0 };
       let toolsUsed = false;
       let answer: string | null = null;
@@ -188,6 +216,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         toolsUsed = true;
         const calls: ToolCall[] = result.toolCalls;
+        if (!written.length) written.push(await asked);
         written.push(
           await conversations.addMessage(documentId, {
             role: 'assistant',
@@ -214,6 +243,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
           messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content });
         }
       }
+      if (!written.length) written.push(await asked);
       written.push(
         await conversations.addMessage(documentId, {
           role: 'assistant',

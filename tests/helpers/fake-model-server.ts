@@ -111,7 +111,8 @@ interface ServerState {
 }
 
 const INITIAL_DEFAULT: FakeReply = { text: 'Hello from the fake model.' };
-const DEFAULT_EMBEDDING_DIMS = 8;
+/** As many as the content index's budget names; a real model's are many more. */
+const DEFAULT_EMBEDDING_DIMS = 256;
 const MAX_CHUNK_CHARS = 16;
 const WAIT_POLL_MS = 10;
 const UNDICI_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
@@ -190,19 +191,23 @@ export function chunkText(text: string): string[] {
 }
 
 /**
- * Deterministic, unit-length embedding derived from a hash of the text. Values are rounded to
- * float32 so the OpenAI SDK's default base64 (float32) encoding decodes to identical numbers.
+ * A deterministic, unit-length embedding that means something: each word (lower-cased, its first
+ * six letters, so "refunds" and "refund" meet) adds its own pseudo-random direction, so texts
+ * sharing words point alike, as a real model's vectors do for texts sharing meaning. Values are
+ * rounded to float32 so the OpenAI SDK's default base64 (float32) encoding decodes identically.
  */
 export function fakeEmbedding(text: string, dims: number = DEFAULT_EMBEDDING_DIMS): number[] {
-  const raw: number[] = [];
-  for (let block = 0; raw.length < dims; block += 1) {
-    const digest = createHash('sha256').update(`${block}:${text}`).digest();
-    for (let i = 0; i + 1 < digest.length && raw.length < dims; i += 2) {
-      raw.push(digest.readUInt16BE(i) / 0xffff - 0.5);
+  const sum = new Array<number>(dims).fill(0);
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [text];
+  for (const word of words) {
+    const digest = createHash('sha256').update(word.slice(0, 6)).digest();
+    for (let i = 0; i < dims; i += 1) {
+      // Each byte's bits pick the sign of one dimension: a ±1 vector per word.
+      sum[i]! += (digest[i % digest.length]! >> (Math.floor(i / digest.length) % 8)) & 1 ? 1 : -1;
     }
   }
-  const norm = Math.sqrt(raw.reduce((sum, value) => sum + value * value, 0)) || 1;
-  return raw.map((value) => Math.fround(value / norm));
+  const norm = Math.sqrt(sum.reduce((total, value) => total + value * value, 0)) || 1;
+  return sum.map((value) => Math.fround(value / norm));
 }
 
 function toBase64Float32(values: number[]): string {

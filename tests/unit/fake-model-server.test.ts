@@ -224,7 +224,7 @@ describe('OpenAI protocol (real openai SDK)', () => {
     expect(fakeEmbedding('alpha')).not.toEqual(fakeEmbedding('beta'));
     const norm = Math.hypot(...first(base64.data).embedding);
     expect(norm).toBeCloseTo(1, 5);
-    expect(first(base64.data).embedding).toHaveLength(8);
+    expect(first(base64.data).embedding).toHaveLength(256);
     expect(base64.usage.prompt_tokens).toBe(2);
     expect(server.requests.map((r) => r.kind)).toEqual(['embeddings', 'embeddings']);
   });

@@ -66,6 +66,7 @@ export const PANELS: PanelDefinition[] = [
     title: 'panel.chat',
     description: 'panel.chat.description',
     action: ACTIONS.chatUse,
+    to: 'chat',
   },
   {
     id: 'calendar',

@@ -36,13 +36,13 @@ const entry = {
 describe("an entry's chunks", () => {
   it('reads the text fields an editor writes, labelled with version, locale and owner', () => {
     const chunks = chunksOfEntry(entry, ARTICLE, lookup);
+    // The title is on every chunk: no chunk of its own when there is other text.
     expect(chunks.map((chunk) => [chunk.field, chunk.heading, chunk.text])).toEqual([
-      ['title', null, 'Pricing'],
       ['body', 'Plans', 'Starter costs nine euros.'],
       ['faq[0].question', null, 'Refunds?'],
       ['faq[0].answer', null, 'Within thirty days.'],
     ]);
-    expect(chunks[1]).toMatchObject({
+    expect(chunks[0]).toMatchObject({
       targetUid: ARTICLE.uid,
       targetDocumentId: 'doc1',
       targetLocale: 'en',
@@ -80,12 +80,17 @@ const stored = (overrides: Partial<StoredChunk> & { id: number; hash: string }):
 });
 
 describe('re-indexing a document', () => {
-  const [title, body] = chunksOfEntry(entry, ARTICLE, lookup);
+  const [title, body] = chunksOfEntry(
+    { ...entry, faq: [] },
+    { ...ARTICLE, titleField: null },
+    lookup,
+  );
 
   it('keeps unchanged rows, replaces changed ones, and reuses a vector for the same text', () => {
+    // Without a title field the entry is named by its id.
     const rows = [
-      stored({ id: 1, field: 'title', hash: title!.hash }),
-      stored({ id: 2, hash: 'old text', vector: 'AAAA', vectorModel: 'm' }),
+      stored({ id: 1, field: 'title', hash: title!.hash, title: 'doc1' }),
+      stored({ id: 2, hash: 'old text', vector: 'AAAA', vectorModel: 'm', title: 'doc1' }),
       stored({
         id: 3,
         field: 'body',
@@ -93,6 +98,7 @@ describe('re-indexing a document', () => {
         hash: body!.hash,
         vector: 'BBBB',
         vectorModel: 'm',
+        title: 'doc1',
       }),
     ];
     const diff = diffChunks(rows, [title!, body!], 'm');
@@ -118,6 +124,7 @@ const chunk = (id: number, text: string, extra: Partial<IndexedChunk> = {}): Ind
   heading: null,
   title: `Entry ${id}`,
   text,
+  hash: `hash${id}`,
   ownerId: null,
   ...extra,
 });
