@@ -16,6 +16,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const chatIndex = getService(strapi, 'chat-index');
   jobs.registerKind(chatIndex.reindexJob);
   jobs.registerProcessor(CHAT_INDEX_QUEUE, chatIndex.processor);
+  const { retention } = getService(strapi, 'chat');
+  jobs.registerProcessor(retention.queue, retention.processor);
   const recurring = getService(strapi, 'site-audit-schedules');
   jobs.registerProcessor(SCHEDULE_QUEUE, recurring.processor);
   const calendar = getService(strapi, 'calendar-scheduler');
@@ -31,6 +33,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   for (const [what, reconcile] of [
     ['Recurring audits were', () => recurring.reconcile()],
     ['Scheduled calendar items were', () => calendar.reconcile()],
+    ['Chat retention was', () => jobs.schedule(retention.queue, 'daily', retention.repeat, {})],
   ] as const) {
     try {
       await reconcile();

@@ -96,6 +96,13 @@ export const configSchema = z
       })
       .strict()
       .default({ allowPrivateAddresses: [], minRepeatSeconds: 3600 }),
+    chat: z
+      .object({
+        /** Conversations untouched this many days are deleted (daily); 0 keeps them all. */
+        retentionDays: z.number().int().min(0).max(36_500).default(90),
+      })
+      .strict()
+      .default({ retentionDays: 90 }),
   })
   .strict()
   // A worker-only process with the in-process queue would run nothing anyone enqueued.

@@ -23,6 +23,7 @@ import {
 } from '../repositories/chat-conversations';
 import { ConflictError } from '../utils/http-errors';
 import type { Scope } from '../utils/permission-scope';
+import { pluginConfig } from '../utils/plugin-config';
 import { getService } from '../utils/services';
 import type { StreamedCall } from '../utils/streamed-answer';
 
@@ -33,6 +34,9 @@ const HISTORY = 12;
 /** Tool rounds in one turn before the answer is cut short. */
 const MAX_ROUNDS = 4;
 const DEFAULT_TITLE = 'New conversation';
+const DAY = 86_400_000;
+const PURGE_BATCH = 100;
+export const CHAT_RETENTION_QUEUE = 'alwrity-chat-retention';
 
 const toSessionView = (row: ChatSessionRow): ChatSessionView => ({
   documentId: row.documentId,
@@ -295,6 +299,30 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         await conversations.settleProposal(row.id, 'confirmed', proposal);
         throw error;
       }
+    },
+
+    /**
+     * Retention: deletes the conversations untouched for `chat.retentionDays` days (none when 0),
+     * their messages with them. Answers how many went.
+     */
+    async purge(now = new Date()): Promise<number> {
+      const { retentionDays } = pluginConfig(strapi).chat;
+      if (!retentionDays) return 0;
+      const before = new Date(now.getTime() - retentionDays * DAY);
+      let removed = 0;
+      for (;;) {
+        const stale = await conversations.stale(before, PURGE_BATCH);
+        for (const documentId of stale) await conversations.removeSession(documentId);
+        removed += stale.length;
+        if (stale.length < PURGE_BATCH) return removed;
+      }
+    },
+
+    /** The daily job that runs `purge`, whichever process picks it up. */
+    retention: {
+      queue: CHAT_RETENTION_QUEUE,
+      repeat: { pattern: '17 3 * * *', tz: 'UTC' },
+      processor: async () => ({ removed: await getService(strapi, 'chat').purge() }),
     },
 
     async discard(id: string, scope: Scope): Promise<ProposalView> {

@@ -234,3 +234,27 @@ describe('an answer', () => {
     expect(stored.messages).toEqual([]);
   });
 });
+
+describe('retention', () => {
+  it('deletes, daily, the conversations untouched for chat.retentionDays, with their messages', async () => {
+    const old = await newSession();
+    suite.fake.enqueue({ text: 'Refunds take thirty days [1].' });
+    await ask(old.documentId, 'How long do refunds take?');
+    const recent = await newSession();
+    // Ninety-one days without a word, behind the query engine's timestamps.
+    await suite.strapi.db
+      .connection('alwrity_chat_sessions')
+      .where({ document_id: old.documentId })
+      .update({ updated_at: new Date(Date.now() - 91 * 86_400_000) });
+    const jobs = suite.strapi.plugin('alwrity').service('jobs');
+    expect(await jobs.schedules('alwrity-chat-retention')).toEqual(['daily']);
+
+    expect(await suite.strapi.plugin('alwrity').service('chat').purge()).toBe(1);
+    await suite.app.as('editor').get(`/alwrity/chat/sessions/${old.documentId}`).expect(404);
+    await suite.app.as('editor').get(`/alwrity/chat/sessions/${recent.documentId}`).expect(200);
+    const orphans = await suite.strapi.db
+      .query('plugin::alwrity.chat-message')
+      .count({ where: { session: { documentId: old.documentId } } });
+    expect(orphans).toBe(0);
+  });
+});
