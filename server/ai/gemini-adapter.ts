@@ -131,6 +131,12 @@ const toGeminiRequest = (
   };
 };
 
+/** The text parts alone: the SDK's `text` getter warns whenever a part is a function call. */
+const textOf = (response: GenerateContentResponse) =>
+  (response.candidates?.[0]?.content?.parts ?? [])
+    .map((part) => (part.thought ? '' : (part.text ?? '')))
+    .join('');
+
 const toolCallsOf = (calls: FunctionCall[] | undefined, offset = 0): ToolCall[] =>
   (calls ?? []).map((call, index) => ({
     id: call.id || `call_${offset + index}`,
@@ -169,7 +175,7 @@ export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdap
       });
       const toolCalls = toolCallsOf(response.functionCalls);
       return {
-        text: response.text ?? '',
+        text: textOf(response),
         usage: usageOf(response),
         provider: 'gemini',
         model: response.modelVersion ?? model,
@@ -204,7 +210,7 @@ export const createGeminiAdapter = (options: GeminiAdapterOptions): ProviderAdap
           last = chunk;
           // Each call arrives whole, in whichever chunk carries it.
           toolCalls.push(...toolCallsOf(chunk.functionCalls, toolCalls.length));
-          const text = chunk.text;
+          const text = textOf(chunk);
           if (text) yield { type: 'delta', text };
         }
       } catch (error) {

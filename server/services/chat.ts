@@ -176,18 +176,22 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
       const citations: Citation[] = passages.map((passage) => passage.citation);
       emit({ type: 'citations', citations });
 
-      // Kept while the model is already asked: the question is saved whatever the answer does.
-      const asked = (async () => {
-        const row = await conversations.addMessage(documentId, {
-          role: 'user',
-          content: body.content,
-        });
-        if (session.title === DEFAULT_TITLE && !history.length) {
-          await conversations.sessions.update(documentId, { title: body.content.slice(0, 80) });
-        }
-        return row;
-      })();
-      asked.catch(() => undefined);
+      // The question is saved whatever the answer does, but once the model has been asked and
+      // its first words are out: a write (synchronous on SQLite) would hold them back.
+      let asking: Promise<ChatMessageRow> | undefined;
+      const ask = () => {
+        asking ??= (async () => {
+          const row = await conversations.addMessage(documentId, {
+            role: 'user',
+            content: body.content,
+          });
+          if (session.title === DEFAULT_TITLE && !history.length) {
+            await conversations.sessions.update(documentId, { title: body.content.slice(0, 80) });
+          }
+          return row;
+        })();
+        return asking;
+      };
       const written: ChatMessageRow[] = [];
       const messages: ChatMessage[] = [
         { role: 'system', content: SYSTEM_PROMPT },
@@ -210,8 +214,17 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
           { messages, tools: TOOL_SPECS },
           { feature: 'chat', userId: actor.id, subjectDocumentId: documentId, signal: call.signal },
         );
-        for await (const text of stream) if (live) emit({ type: 'delta', text });
-        const result = await stream.result;
+        let result;
+        try {
+          for await (const text of stream) {
+            if (live) emit({ type: 'delta', text });
+            void ask().catch(() => undefined);
+          }
+          result = await stream.result;
+        } catch (error) {
+          await ask();
+          throw error;
+        }
         usage = addUsage(usage, result.usage);
         if (!result.toolCalls?.length) {
           answer = live ? result.text : NOT_FOUND_ANSWER;
@@ -220,7 +233,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         toolsUsed = true;
         const calls: ToolCall[] = result.toolCalls;
-        if (!written.length) written.push(await asked);
+        if (!written.length) written.push(await ask());
         written.push(
           await conversations.addMessage(documentId, {
             role: 'assistant',
@@ -247,7 +260,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
           messages.push({ role: 'tool', toolCallId: call.id, name: call.name, content });
         }
       }
-      if (!written.length) written.push(await asked);
+      if (!written.length) written.push(await ask());
       written.push(
         await conversations.addMessage(documentId, {
           role: 'assistant',

@@ -217,6 +217,22 @@ describe('an answer', () => {
     expect(await suite.strapi.db.query(ARTICLE as never).findMany({})).toEqual(before);
   });
 
+  it('keeps the question when the model fails, and answers 502', async () => {
+    const session = await newSession();
+    suite.fake.enqueue(...Array.from({ length: 5 }, () => ({ status: 500 })));
+    const failed = await suite.app
+      .as('editor')
+      .post(`/alwrity/chat/sessions/${session.documentId}/messages`, { content: 'Refund window?' })
+      .expect(502);
+    expect(failed.body.error.message).toContain('OpenAI');
+    const stored = (
+      await suite.app.as('editor').get(`/alwrity/chat/sessions/${session.documentId}`).expect(200)
+    ).body.data;
+    expect(
+      stored.messages.map((message: ChatMessageView) => [message.role, message.content]),
+    ).toEqual([['user', 'Refund window?']]);
+  });
+
   it('answers 400 naming the field, 404 for an unknown conversation, and writes nothing', async () => {
     const session = await newSession();
     const bad = await suite.app
