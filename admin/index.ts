@@ -38,6 +38,14 @@ export default {
         Component: () => import('./pages/settings/SeoTypesPage'),
         permissions: adminPermission(ACTIONS.settingsRead),
       },
+      {
+        id: `${PLUGIN_ID}-chat`,
+        // Like the SEO page's: a sibling of the providers page, and a prefix of no other link.
+        to: `${PLUGIN_ID}-chat`,
+        intlLabel: msg('chat.settings.link'),
+        Component: () => import('./pages/settings/chat/ChatSettingsPage'),
+        permissions: adminPermission(ACTIONS.settingsRead),
+      },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

@@ -20,9 +20,13 @@ const { createMemoryIndex } = require('../server/chat/memory-index.ts');
 const { fuseRanks } = require('../server/chat/rank-fusion.ts');
 const { createOpenAIAdapter } = require('../server/ai/openai-adapter.ts');
 const { fakeEmbedding, startFakeModelServer } = require('../tests/helpers/fake-model-server.ts');
-const { bootStrapi, createTestDatabase, testApp } = require('../tests/helpers/strapi.ts');
+const {
+  bootStrapi,
+  createTestDatabase,
+  createUser,
+  testApp,
+} = require('../tests/helpers/strapi.ts');
 const { testConfig } = require('../tests/helpers/suite.ts');
-const { allowLocales } = require('../tests/helpers/permissions.ts');
 const { flushPrefix } = require('../tests/helpers/redis.ts');
 unregister();
 
@@ -278,8 +282,18 @@ async function indexing({ app, strapi }) {
 }
 
 async function firstToken({ app, strapi, fake, port }) {
-  // The test roles were made before i18n had a locale: as an admin ticks English on them.
-  await allowLocales(strapi, 'strapi-editor', 'read', ARTICLE, ['en']);
+  // A writer's role, as content teams hold: a super admin's every request costs Strapi more to
+  // build its abilities from all permissions, before any plugin code runs.
+  const reader = await createUser(strapi, 'Chat reader', {
+    permissions: [
+      { action: 'plugin::alwrity.chat.use' },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: ARTICLE,
+        properties: { locales: ['en'] },
+      },
+    ],
+  });
   const question = 'How do refunds work for annual plans?';
   const search = strapi.plugin('alwrity').service('chat-search');
   const ability = await strapi
@@ -287,12 +301,12 @@ async function firstToken({ app, strapi, fake, port }) {
     .engine.generateUserAbility(
       await strapi.db
         .query('admin::user')
-        .findOne({ where: { id: app.users.editor.id }, populate: ['roles'] }),
+        .findOne({ where: { id: reader.id }, populate: ['roles'] }),
     );
   const retrievals = [];
   for (let i = 0; i < 30; i += 1) {
     const t0 = performance.now();
-    await search.search(ability, { query: question, drafts: true, limit: 6 }, app.users.editor.id);
+    await search.search(ability, { query: question, drafts: true, limit: 6 }, reader.id);
     retrievals.push(performance.now() - t0);
   }
   const retrieval = median(retrievals);
@@ -301,24 +315,36 @@ async function firstToken({ app, strapi, fake, port }) {
     text: 'Refunds follow the policy [1].',
     firstTokenDelayMs: FIRST_TOKEN_DELAY_MS,
   });
-  const { body } = await app.as('editor').post('/alwrity/chat/sessions', {}).expect(201);
-  const runs = await inClient({
-    port,
-    token: app.tokens.editor,
-    path: `/alwrity/chat/sessions/${body.data.documentId}/messages`,
-    body: { content: question },
-    warmup: 3,
-    runs: FIRST_TOKEN_RUNS,
-  });
-  const after = runs.map((run) => run.firstAt - run.started - FIRST_TOKEN_DELAY_MS);
-  const overhead = median(after);
-  const beyond = overhead - retrieval;
+  const session = await app
+    .http()
+    .post('/alwrity/chat/sessions')
+    .set('Authorization', `Bearer ${reader.token}`)
+    .send({})
+    .expect(201);
+  const ttft = (runs) => runs.map((run) => run.firstAt - run.started);
+  const plugin = ttft(
+    await inClient({
+      port,
+      token: reader.token,
+      path: `/alwrity/chat/sessions/${session.body.data.documentId}/messages`,
+      body: { content: question },
+      warmup: 3,
+      runs: FIRST_TOKEN_RUNS,
+    }),
+  );
+  // The model's own first token: the same stream read straight from it with the SDK.
+  const direct = ttft(
+    await inClient({ baseURL: fake.openaiBaseURL, warmup: 3, runs: FIRST_TOKEN_RUNS }),
+  );
+  const after = median(plugin) - median(direct);
+  const beyond = after - retrieval;
   console.log(
-    `first answer token after the model's own (minus its ${FIRST_TOKEN_DELAY_MS} ms): median ${fmt(overhead)}, p95 ${fmt(percentile(after, 95))}; retrieval median ${fmt(retrieval)}; beyond retrieval ${fmt(beyond)} (budget <= ${FIRST_TOKEN_BUDGET_MS} ms) ${beyond <= FIRST_TOKEN_BUDGET_MS ? 'OK' : 'OVER BUDGET'}`,
+    `first answer token through the chatbot: median ${fmt(median(plugin))} (p95 ${fmt(percentile(plugin, 95))}); the model's own first token read directly: ${fmt(median(direct))}; after it by ${fmt(after)}, of which retrieval ${fmt(retrieval)}: ${fmt(beyond)} beyond retrieval (budget <= ${FIRST_TOKEN_BUDGET_MS} ms) ${beyond <= FIRST_TOKEN_BUDGET_MS ? 'OK' : 'OVER BUDGET'}`,
   );
   return {
     figures: {
-      medianMs: Number(overhead.toFixed(1)),
+      pluginMs: Number(median(plugin).toFixed(1)),
+      directMs: Number(median(direct).toFixed(1)),
       retrievalMs: Number(retrieval.toFixed(1)),
       beyondRetrievalMs: Number(beyond.toFixed(1)),
     },

@@ -86,3 +86,17 @@ describe('the content chatbot', () => {
     await screenshot(e2e.page, '56-chat-draft-in-content-manager');
   });
 });
+
+describe('the content chatbot settings', () => {
+  it('shows what is indexed and re-indexes everything with a progress bar', async () => {
+    await e2e.page.goto(`${e2e.server.url}/admin/settings/alwrity-chat`);
+    await e2e.page.getByRole('heading', { name: 'Content chatbot' }).waitFor();
+    const index = e2e.page.getByRole('region', { name: 'Content index' });
+    await index.getByRole('switch', { name: 'Index Article' }).waitFor();
+    expect(await index.getByRole('switch', { name: 'Index Article' }).isChecked()).toBe(true);
+    await index.getByRole('button', { name: 'Re-index all' }).click();
+    await e2e.page.getByRole('alertdialog').getByRole('button', { name: 'Re-index all' }).click();
+    await index.getByText('The last re-index finished.').waitFor({ timeout: 30_000 });
+    await screenshot(e2e.page, '57-chat-settings');
+  });
+});
