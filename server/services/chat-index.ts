@@ -223,6 +223,8 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         ),
       );
     }
+    // Vectors of another model cannot be compared with the ones in memory: read them all again.
+    if (loading && model !== loadedModel) loading = loading.then(load);
     if (result.removed || result.added || stale.length) await notify(type.uid, ids);
     return result;
   };
