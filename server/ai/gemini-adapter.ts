@@ -102,7 +102,19 @@ const toGeminiRequest = (
         parts.push({ functionCall: { name: call.name, args: call.arguments } });
       }
       return { role: m.role === 'assistant' ? 'model' : 'user', parts };
-    });
+    })
+    // The responses to one turn's calls go back together, in one content, as Gemini asks.
+    .reduce<Content[]>((merged, content) => {
+      const last = merged[merged.length - 1];
+      const responses = (each: Content) =>
+        Boolean(each.parts?.length) && each.parts!.every((part) => part.functionResponse);
+      if (last && responses(last) && responses(content)) {
+        last.parts = [...(last.parts ?? []), ...(content.parts ?? [])];
+      } else {
+        merged.push(content);
+      }
+      return merged;
+    }, []);
   return {
     contents,
     config: {

@@ -32,10 +32,10 @@ export interface Passage {
   text: string;
 }
 
-// A passage cannot close its own quote and speak outside it.
-const quoted = (text: string) => text.replace(/<\/?passage/gi, (tag) => tag.replace('<', '‹'));
+// A passage cannot close its own quote and speak outside it: no `<` may open a passage tag.
+const quoted = (text: string) => text.replace(/<(?=\s*\/?\s*passage)/gi, '‹');
 
-const attribute = (value: string) => value.replace(/["\n]/g, ' ');
+const attribute = (value: string) => quoted(value.replace(/["\n]/g, ' '));
 
 export const passagesBlock = (passages: readonly Passage[]) =>
   passages.length

@@ -29,6 +29,8 @@ export interface ToolOutcome {
 }
 
 const FIELD_TEXT_MAX = 4000;
+/** Field types a proposal may replace: text as it is stored (markdown for rich text). */
+const CHANGEABLE = new Set(['string', 'text', 'richtext']);
 const SEARCH_LIMIT = 6;
 const CALENDAR_LIMIT = 50;
 
@@ -67,13 +69,21 @@ export const createToolRunner = (
     const { attributes } = strapi.contentTypes[args.uid as never] as unknown as {
       attributes: Attributes;
     };
+    // Top-level text as stored (markdown kept), so a proposed change starts from the real text.
+    const stored = (path: string) => {
+      const value = entry[path];
+      return typeof value === 'string' && CHANGEABLE.has(attributes[path]?.type ?? '')
+        ? value.slice(0, FIELD_TEXT_MAX)
+        : undefined;
+    };
     const fields = Object.fromEntries(
       fieldTextsOf(entry, attributes, componentLookup(strapi)).map((field) => [
         field.path,
-        field.model.blocks
-          .map((block) => block.text)
-          .join('\n')
-          .slice(0, FIELD_TEXT_MAX),
+        stored(field.path) ??
+          field.model.blocks
+            .map((block) => block.text)
+            .join('\n')
+            .slice(0, FIELD_TEXT_MAX),
       ]),
     );
     return { read, fields };
@@ -196,26 +206,37 @@ export const createToolRunner = (
 
     async propose_entry_change(args) {
       const { read, fields } = await entryText(args);
+      const name = typeNameOf(strapi, args.uid);
       if (!read.checker.can.update(read.entry)) {
-        return refused(`You may not change this ${typeNameOf(strapi, args.uid)} entry.`);
+        return refused(`You may not change this ${name} entry.`);
       }
-      if (
-        !getService(strapi, 'drafts')
-          .textFieldsOf(args.uid)
-          .some((f) => f.path === args.field)
-      ) {
-        return refused(`No text field ${args.field} on ${typeNameOf(strapi, args.uid)}.`);
+      const field = getService(strapi, 'drafts')
+        .textFieldsOf(args.uid)
+        .find((candidate) => candidate.path === args.field);
+      // A change replaces the field whole: only text the model read whole, as it is stored.
+      if (!field || !CHANGEABLE.has(field.type)) {
+        return refused(`${args.field} is not a text field of ${name} that can be changed here.`);
+      }
+      const stored = (await read.sanitize(read.entry))[args.field];
+      if (stored !== null && stored !== undefined && typeof stored !== 'string') {
+        return refused(`${args.field} cannot be read as text.`);
+      }
+      const before = stored ?? '';
+      if (before.length > FIELD_TEXT_MAX) {
+        return refused(
+          `${args.field} is too long to change here (over ${FIELD_TEXT_MAX} characters): edit it in the content manager.`,
+        );
       }
       const title = Object.values(fields)[0] ?? args.documentId;
       const proposal: Proposal = {
         kind: 'update',
         uid: args.uid,
-        typeName: typeNameOf(strapi, args.uid),
+        typeName: name,
         documentId: args.documentId,
         locale: read.target.locale,
         title: title.slice(0, 200),
         field: args.field,
-        before: fields[args.field] ?? '',
+        before,
         after: args.value,
       };
       return {
@@ -232,7 +253,8 @@ export const createToolRunner = (
     try {
       return await (handlers[call.name] as (args: unknown) => Promise<ToolOutcome>)(parsed.value);
     } catch (error) {
-      if (error instanceof errors.NotFoundError) return refused(error.message);
+      // Not found, not allowed, not valid: the model reads why and the turn goes on.
+      if (error instanceof errors.ApplicationError) return refused(error.message);
       throw error;
     }
   };

@@ -71,7 +71,7 @@ export const TOOL_SPECS: ToolSpec[] = (Object.keys(TOOL_ARGUMENTS) as ToolName[]
   return { name, description: DESCRIPTIONS[name], parameters };
 });
 
-export const isToolName = (name: string): name is ToolName => name in TOOL_ARGUMENTS;
+export const isToolName = (name: string): name is ToolName => Object.hasOwn(TOOL_ARGUMENTS, name);
 
 /** A tool call's arguments checked; the problem in words (for the model to correct) when wrong. */
 export const parseToolArguments = <N extends ToolName>(

@@ -20,7 +20,14 @@ import { collectionController } from './collection';
 /** Conversations with the content chatbot, under chat.use (its conditions decide whose). */
 const chatSessionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const chat = () => getService(strapi, 'chat');
-  const scope = (ctx: Context) => scopeOf(strapi, ctx, ACTIONS.chatUse, CHAT_SESSION_UID);
+  // A conversation is its author's alone, whatever the role may reach: it quotes entries only
+  // they may read. The role's conditions can narrow that, never widen it.
+  const scope = (ctx: Context) => ({
+    $and: [
+      scopeOf(strapi, ctx, ACTIONS.chatUse, CHAT_SESSION_UID),
+      { createdBy: { id: ctx.state.user.id } },
+    ],
+  });
   const sessionIdOf = (ctx: Context) => parseInput(sessionParams, ctx.params, 'params').documentId;
   const proposalIdOf = (ctx: Context) => parseInput(proposalParams, ctx.params, 'params').id;
   const actorOf = (ctx: Context): ChatActor => ({
@@ -36,6 +43,7 @@ const chatSessionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       read: ACTIONS.chatUse,
       manage: ACTIONS.chatUse,
       service: chat,
+      scope,
       schemas: {
         query: sessionsQuery,
         create: createSessionBody,

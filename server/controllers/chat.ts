@@ -26,7 +26,7 @@ const chatController = ({ strapi }: { strapi: Core.Strapi }) => {
     async updateIndex(ctx: Context) {
       const body = parseInput(indexSettingsBody, ctx.request.body);
       // A type newly indexed (or its fields changed) is read in full, as a job.
-      if (await index().setTypes(body)) await index().rebuild(ctx.state.user.id);
+      if (await index().setTypes(body)) await index().rebuild(ctx.state.user.id, true);
       ctx.body = { data: await index().view() };
     },
 

@@ -23,6 +23,8 @@ export const collectionController = <Q, C, U>(options: {
   read: ActionName;
   manage: ActionName;
   service: () => CollectionService<Q, C, U>;
+  /** What a request reaches, when it is narrower than the role's conditions. */
+  scope?: (ctx: Context, action: ActionName) => Scope;
   schemas: {
     query: z.ZodType<Q>;
     create: z.ZodType<C>;
@@ -31,7 +33,8 @@ export const collectionController = <Q, C, U>(options: {
   };
 }) => {
   const { strapi, uid, schemas, service } = options;
-  const scope = (ctx: Context, action: ActionName) => scopeOf(strapi, ctx, action, uid);
+  const scope =
+    options.scope ?? ((ctx: Context, action: ActionName) => scopeOf(strapi, ctx, action, uid));
   const idOf = (ctx: Context) => parseInput(schemas.params, ctx.params, 'params').documentId;
   const actorOf = (ctx: Context): Actor => ({
     id: ctx.state.user.id,

@@ -268,14 +268,18 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
     count: (key, by, windowMs) =>
       reachable(async () => {
         const name = `${options.prefix}:count:${key}`;
-        // One round trip: the window starts with the first add and is never pushed back.
+        // One round trip: the window starts with the first add and is never pushed back
+        // (SET NX PX, which every Redis still in use knows).
         const replies = (await queueConnection
           .multi()
+          .set(name, 0, 'PX', windowMs, 'NX')
           .incrby(name, by)
-          .pexpire(name, windowMs, 'NX')
           .pttl(name)
-          .exec()) as [Error | null, number][];
-        const [[, value], , [, ttl]] = replies as [[null, number], unknown, [null, number]];
+          .exec()) as [Error | null, unknown][];
+        const failed = replies.find(([error]) => error);
+        if (failed) throw failed[0];
+        const value = Number(replies[1]![1]);
+        const ttl = Number(replies[2]![1]);
         return { value, resetMs: ttl > 0 ? ttl : windowMs };
       }),
     broadcast: (topic, message) =>

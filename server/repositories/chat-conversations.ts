@@ -77,7 +77,11 @@ export const chatConversationsRepository = (strapi: Core.Strapi) => {
       from: ProposalView['status'],
       proposal: ProposalView,
     ): Promise<boolean> {
-      return strapi.db.transaction(async () => {
+      return strapi.db.transaction(async ({ trx }) => {
+        // Two Confirms side by side on PostgreSQL: the second waits here, then sees the first's.
+        if (strapi.db.dialect.client === 'postgres') {
+          await trx.raw('select id from alwrity_chat_messages where id = ? for update', [id]);
+        }
         const row = (await messages().findOne({ where: { id }, select: ['proposal'] })) as {
           proposal: ProposalView | null;
         } | null;

@@ -172,7 +172,13 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const notify = async (uid: string, documentIds: string[]) => {
     // This process sees its own change at once; the others hear of it.
-    if (loading) await refresh(uid, documentIds);
+    // After a load under way, or it would put back what this change just removed.
+    const loaded = loading;
+    if (loaded) {
+      await loaded.catch(() => undefined);
+      // A load that failed left nothing to patch: the next one reads this change too.
+      if (loading === loaded) await refresh(uid, documentIds);
+    }
     try {
       await getService(strapi, 'jobs').broadcast(TOPIC, {
         origin,
@@ -224,7 +230,7 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     }
     // Vectors of another model cannot be compared with the ones in memory: read them all again.
-    if (loading && model !== loadedModel) loading = loading.then(load);
+    if (loading && model !== loadedModel) void reload().catch(() => undefined);
     if (result.removed || result.added || stale.length) await notify(type.uid, ids);
     return result;
   };
@@ -247,13 +253,27 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** A load that failed is forgotten, so the next search tries again instead of failing on. */
+  const settle = (work: Promise<void>) => {
+    const settled = work.catch((error: unknown) => {
+      if (loading === settled) loading = null;
+      throw error;
+    });
+    return settled;
+  };
+  /** Everything read again, after whatever load or refresh is under way. */
+  const reload = () => {
+    loading = settle((loading ?? Promise.resolve()).catch(() => undefined).then(load));
+    return loading;
+  };
+
   const hear = (message: unknown) => {
     const notice = message as IndexNotice | null;
     if (notice?.origin === origin || !loading) return;
     const work =
       notice?.uid && notice.documentIds
         ? loading.then(() => refresh(notice.uid!, notice.documentIds!))
-        : (loading = loading.then(load));
+        : reload();
     work.catch((error: unknown) =>
       strapi.log.error(`[alwrity] Chat index refresh: ${(error as Error)?.message ?? error}`),
     );
@@ -329,7 +349,7 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The index in memory, loaded from the database on first use. */
     async memory() {
-      loading ??= load();
+      loading ??= settle(load());
       await loading;
       return memory;
     },
@@ -363,8 +383,7 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       const enabled = (await indexedTypes()).map((type) => type.uid);
       await chunks.removeTypesExcept(enabled);
       if (loading) {
-        loading = loading.then(load);
-        await loading;
+        await reload();
       }
       try {
         await getService(strapi, 'jobs').broadcast(TOPIC, { origin } satisfies IndexNotice);
@@ -375,12 +394,17 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return JSON.stringify(await indexedTypes()) !== before;
     },
 
-    /** Starts "Re-index all"; answers the running one when one is already under way. */
-    async rebuild(userId: number) {
-      const running = await generations.page(
-        { kind: 'chat-index', status: { $in: ['queued', 'running'] } },
-        { page: 1, pageSize: 1 },
-      );
+    /**
+     * Starts "Re-index all"; answers the one under way instead, unless what is indexed changed
+     * (`fresh`): that one read the settings before the change.
+     */
+    async rebuild(userId: number, fresh = false) {
+      const running = fresh
+        ? { rows: [] }
+        : await generations.page(
+            { kind: 'chat-index', status: { $in: ['queued', 'running'] } },
+            { page: 1, pageSize: 1 },
+          );
       if (running.rows[0]) return { documentId: running.rows[0].documentId, started: false };
       const generation = await getService(strapi, 'generations').createQueued(
         CHAT_REINDEX_JOB,

@@ -19,6 +19,8 @@ import { invalidField } from '../utils/validate';
 
 const SETTINGS_KEY = 'chat-public';
 const PASSAGES = 5;
+/** A visitor's answer is short: one question never spends much of the day's budget. */
+const ANSWER_TOKENS = 600;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -154,9 +156,12 @@ const chatPublicService = ({ strapi }: { strapi: Core.Strapi }) => {
         return passageOf(strapi, getService(strapi, 'chat-search').toHit(hit), numbers.get(key)!);
       });
       const citations = await citationsOf(passages, settings);
+      // Only what is published now reaches a visitor, whatever the index in memory still holds.
+      const live = new Set(citations.map((citation) => citation.n));
+      const published = passages.filter((passage) => live.has(passage.citation.n));
       call.onEvent?.('citations', { type: 'citations', citations });
       // Nothing published on it: no model call, no tokens spent.
-      if (!passages.length) {
+      if (!published.length) {
         call.onDelta?.(NOT_FOUND_ANSWER);
         return { answer: NOT_FOUND_ANSWER, citations };
       }
@@ -165,8 +170,9 @@ const chatPublicService = ({ strapi }: { strapi: Core.Strapi }) => {
         {
           messages: [
             { role: 'system', content: PUBLIC_SYSTEM_PROMPT },
-            questionMessage(body.question, passages),
+            questionMessage(body.question, published),
           ],
+          maxOutputTokens: ANSWER_TOKENS,
         },
         { feature: 'chat', userId: null, subjectDocumentId: 'public', signal: call.signal },
       );

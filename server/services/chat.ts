@@ -304,6 +304,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
                 { uid: proposal.uid, documentId: proposal.documentId, locale: proposal.locale },
                 proposal.field,
                 proposal.after,
+                proposal.before,
               );
         const done = { ...claimed, entry };
         await conversations.settleProposal(row.id, 'confirmed', done);

@@ -11,6 +11,7 @@ import { PLUGIN_ID } from '../../contracts/permissions';
 import { markdownToBlocks } from '../../writers/markdown-blocks';
 import { detectMapping, slotsOf, slugify, targetFieldsOf } from '../../writers/save-mapping';
 import { generationsRepository } from '../repositories/generations';
+import { ConflictError } from '../utils/http-errors';
 import type { Scope } from '../utils/permission-scope';
 
 const MAPPINGS_KEY = 'mappings';
@@ -196,6 +197,8 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
       target: { uid: string; documentId: string; locale?: string | null },
       path: string,
       text: string,
+      /** The field's text the change was made from: if it changed since, nothing is written. */
+      expected?: string,
     ): Promise<SavedDraft> {
       const type = collectionTypes().find((candidate) => candidate.uid === target.uid);
       const checker = type && checkerFor(editor, type.uid);
@@ -227,6 +230,11 @@ const draftsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(`Invalid body: field: ${name} has no text field ${path}.`);
       }
       const [top, inner] = path.split('.') as [string, string | undefined];
+      if (expected !== undefined && !inner && (entry[top] ?? '') !== expected) {
+        throw new ConflictError(
+          `${path} changed since this was proposed: nothing was written. Ask again for a fresh proposal.`,
+        );
+      }
       // A component is written whole: the fields beside the one changed keep their values.
       const data = inner
         ? {

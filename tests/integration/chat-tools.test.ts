@@ -243,6 +243,51 @@ describe.each(['openai', 'gemini'] as const)('through %s', (provider) => {
     ).toBeNull();
   });
 
+  it('writes nothing (409) when the field changed since the proposal, and shrugs off unknown tools', async () => {
+    const entry = await suite.strapi.documents(ARTICLE as never).create({
+      data: { title: `Hours ${provider}`, description: 'Open nine to five.', createdBy: writer.id },
+      locale: 'en',
+    } as never);
+    const session = await sessionFor(writer.token);
+    suite.fake.enqueue(
+      {
+        toolCalls: [
+          { name: 'constructor', arguments: {} },
+          {
+            name: 'propose_entry_change',
+            arguments: {
+              uid: ARTICLE,
+              documentId: entry.documentId,
+              locale: 'en',
+              field: 'description',
+              value: 'Open eight to six.',
+            },
+          },
+        ],
+      },
+      { text: 'Proposed.' },
+    );
+    const messages = await send(writer.token, session, `Change the hours of Hours ${provider}.`);
+    const tools = messages.filter((message) => message.role === 'tool');
+    expect(JSON.parse(tools[0]!.content).error).toContain('There is no tool constructor');
+    const proposal = tools[1]!.proposal!;
+    expect(proposal).toMatchObject({ before: 'Open nine to five.', after: 'Open eight to six.' });
+    // Someone edits the entry before the user confirms.
+    await suite.strapi.documents(ARTICLE as never).update({
+      documentId: entry.documentId,
+      locale: 'en',
+      data: { description: 'Open nine to five, and on Saturdays.' },
+    } as never);
+    const refused = await as(writer.token)
+      .post(`/alwrity/chat/proposals/${proposal.id}/confirm`)
+      .expect(409);
+    expect(refused.body.error.message).toContain('changed since');
+    const kept = await suite.strapi
+      .documents(ARTICLE as never)
+      .findOne({ documentId: entry.documentId, locale: 'en' } as never);
+    expect(kept).toMatchObject({ description: 'Open nine to five, and on Saturdays.' });
+  });
+
   it('runs a tool under the user: an entry they may not read is not found', async () => {
     const hidden = await suite.strapi
       .documents('api::page.page' as never)

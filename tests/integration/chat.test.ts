@@ -85,6 +85,8 @@ describe('conversations', () => {
       .put(`/alwrity/chat/sessions/${first.documentId}`, { title: 'Refund questions' })
       .expect(200);
     expect(renamed.body.data.title).toBe('Refund questions');
+    // Not even an Editor, whose role reaches every conversation, opens another's.
+    await suite.app.as('editor').get(`/alwrity/chat/sessions/${first.documentId}`).expect(404);
     const other = await createUser(suite.strapi, 'Other author', { code: 'strapi-author' });
     await suite.app
       .http()

@@ -138,11 +138,12 @@ const calendarItem = async () => {
     .expect(201);
   return body.data.documentId as string;
 };
+/** Conversations are their author's alone: the Editor's own, which another Author never reaches. */
 const chatSession = async () => {
-  const { body } = await suite.app.as('author').post('/alwrity/chat/sessions', {}).expect(201);
+  const { body } = await suite.app.as('editor').post('/alwrity/chat/sessions', {}).expect(201);
   return body.data.documentId as string;
 };
-/** A draft the model proposed in an Author's conversation, waiting for Confirm or Discard. */
+/** A draft the model proposed in the Editor's conversation, waiting for Confirm or Discard. */
 const chatProposal = async () => {
   const message = await suite.strapi.documents(CHAT_MESSAGE as never).create({
     data: {

@@ -405,3 +405,36 @@ describe.each(['openai', 'gemini'] as const)('%s tool calling through the real S
     }
   });
 });
+
+describe('gemini with two tool calls in one turn', () => {
+  it('sends both function responses back in one content', async () => {
+    fake.enqueue({ text: 'Both done.' });
+    await clientOf(['gemini']).generateText(
+      {
+        messages: [
+          ...ask.messages,
+          {
+            role: 'assistant',
+            content: '',
+            toolCalls: [
+              { id: 'a', name: 'first', arguments: {} },
+              { id: 'b', name: 'second', arguments: {} },
+            ],
+          },
+          { role: 'tool', toolCallId: 'a', name: 'first', content: '1' },
+          { role: 'tool', toolCallId: 'b', name: 'second', content: '2' },
+        ],
+      },
+      context,
+    );
+    expect(fake.requests[0]!.body.contents.slice(2)).toEqual([
+      {
+        role: 'user',
+        parts: [
+          { functionResponse: { name: 'first', response: { result: '1' } } },
+          { functionResponse: { name: 'second', response: { result: '2' } } },
+        ],
+      },
+    ]);
+  });
+});
