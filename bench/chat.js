@@ -21,12 +21,8 @@ const { createMemoryIndex } = require('../server/chat/memory-index.ts');
 const { fuseRanks } = require('../server/chat/rank-fusion.ts');
 const { createOpenAIAdapter } = require('../server/ai/openai-adapter.ts');
 const { fakeEmbedding, startFakeModelServer } = require('../tests/helpers/fake-model-server.ts');
-const {
-  bootStrapi,
-  createTestDatabase,
-  createUser,
-  testApp,
-} = require('../tests/helpers/strapi.ts');
+const { bootStrapi, createTestDatabase, testApp } = require('../tests/helpers/strapi.ts');
+const { articleReader } = require('../tests/helpers/permissions.ts');
 const { testConfig } = require('../tests/helpers/suite.ts');
 const { flushPrefix } = require('../tests/helpers/redis.ts');
 unregister();
@@ -285,16 +281,7 @@ async function indexing({ app, strapi }) {
 async function firstToken({ app, strapi, fake, port }) {
   // A writer's role, as content teams hold: a super admin's every request costs Strapi more to
   // build its abilities from all permissions, before any plugin code runs.
-  const reader = await createUser(strapi, 'Chat reader', {
-    permissions: [
-      { action: 'plugin::alwrity.chat.use' },
-      {
-        action: 'plugin::content-manager.explorer.read',
-        subject: ARTICLE,
-        properties: { locales: ['en'] },
-      },
-    ],
-  });
+  const reader = await articleReader(strapi, 'Chat reader');
   const question = 'How do refunds work for annual plans?';
   const search = strapi.plugin('alwrity').service('chat-search');
   const ability = await strapi

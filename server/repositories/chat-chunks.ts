@@ -1,22 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import type { ChunkStatus } from '../../contracts/chat';
 import type { ChunkData } from '../chat/entry-chunks';
 
 export const CHAT_CHUNK_UID = 'plugin::alwrity.chat-chunk';
 
-export interface ChunkRow {
+/** A stored chunk: what was written, with its id, and title and vector as the column holds them. */
+export interface ChunkRow extends Omit<ChunkData, 'title' | 'vector' | 'vectorModel'> {
   id: number;
-  targetUid: string;
-  targetDocumentId: string;
-  targetLocale: string | null;
-  version: ChunkStatus;
-  field: string;
-  position: number;
-  heading: string | null;
   title: string | null;
-  text: string;
-  hash: string;
-  ownerId: number | null;
   vector: string | null;
   vectorModel: string | null;
   updatedAt: string;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createUser } from './strapi';
 
 /**
  * What an administrator does by ticking locales on a role's content-manager permission: the
@@ -21,3 +22,20 @@ export const allowLocales = async (
     data: { properties: { ...permission.properties, locales } },
   });
 };
+
+/**
+ * A user who may use the chatbot and read English Articles (their own only with "Is creator"),
+ * nothing else: the reader whose retrieval the permission tests check.
+ */
+export const articleReader = (strapi: Core.Strapi, name: string, conditions: string[] = []) =>
+  createUser(strapi, name, {
+    permissions: [
+      { action: 'plugin::alwrity.chat.use' },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: 'api::article.article',
+        properties: { locales: ['en'] },
+        conditions,
+      },
+    ],
+  });

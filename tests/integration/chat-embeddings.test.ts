@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../contracts/chat';
+import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -27,10 +28,7 @@ beforeAll(async () => {
       providers: { openai: { models: { embeddings: 'text-embedding-3-small' } } },
     })
     .expect(200);
-  await suite.app
-    .as('superAdmin')
-    .put('/alwrity/chat/index', { types: { [ARTICLE]: { enabled: true } } })
-    .expect(200);
+  await indexTypes(suite.app, { [ARTICLE]: true });
 });
 
 describe('hybrid retrieval', () => {

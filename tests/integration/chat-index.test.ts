@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../contracts/chat';
+import { articleReader } from '../helpers/permissions';
+import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
-import { createUser } from '../helpers/strapi';
 import { waitUntil } from '../helpers/wait';
 
 /** The content index: kept in sync with entries by the Document Service middleware, searched under the caller's read permissions. */
@@ -33,12 +34,7 @@ const eventually = (what: string, query: string, check: (hits: SearchHit[]) => b
   });
 
 beforeAll(async () => {
-  await suite.app
-    .as('superAdmin')
-    .put('/alwrity/chat/index', {
-      types: { [ARTICLE]: { enabled: true }, [PAGE]: { enabled: true } },
-    })
-    .expect(200);
+  await indexTypes(suite.app, { [ARTICLE]: true, [PAGE]: true });
 });
 
 describe('the content index settings', () => {
@@ -169,32 +165,13 @@ describe('retrieval under the caller’s read permissions', () => {
     await pages().create({ data: { title: 'Secret roadmap zeppelin' } } as never);
     await articles().create({ data: { title: 'Public zeppelin story' } } as never);
     await eventually('both zeppelins', 'zeppelin', (hits) => hits.length >= 2);
-    const reader = await createUser(suite.strapi, 'Article reader', {
-      permissions: [
-        { action: 'plugin::alwrity.chat.use' },
-        {
-          action: 'plugin::content-manager.explorer.read',
-          subject: ARTICLE,
-          properties: { locales: ['en'] },
-        },
-      ],
-    });
+    const reader = await articleReader(suite.strapi, 'Article reader');
     const hits = await search(reader.token, { query: 'zeppelin' });
     expect(hits.map((hit) => hit.title)).toEqual(['Public zeppelin story']);
   });
 
   it('limits an "Is creator" reader to their own entries', async () => {
-    const own = await createUser(suite.strapi, 'Own articles', {
-      permissions: [
-        { action: 'plugin::alwrity.chat.use' },
-        {
-          action: 'plugin::content-manager.explorer.read',
-          subject: ARTICLE,
-          properties: { locales: ['en'] },
-          conditions: ['admin::is-creator'],
-        },
-      ],
-    });
+    const own = await articleReader(suite.strapi, 'Own articles', ['admin::is-creator']);
     const mine = await articles().create({
       data: { title: 'Walrus migration notes', createdBy: own.id, updatedBy: own.id },
     } as never);
@@ -216,20 +193,14 @@ describe('retrieval under the caller’s read permissions', () => {
 
 describe('"Re-index all"', () => {
   it('indexes 1,000 entries as a job with progress, and drops what no longer exists', async () => {
-    await suite.app
-      .as('superAdmin')
-      .put('/alwrity/chat/index', { types: { [ARTICLE]: { enabled: false } } })
-      .expect(200);
+    await indexTypes(suite.app, { [ARTICLE]: false });
     for (let i = 0; i < 1000; i += 1) {
       await articles().create({
         data: { title: `Catalogue entry ${i}`, description: `Item number ${i} of the archive.` },
       } as never);
     }
-    const enabled = await suite.app
-      .as('superAdmin')
-      .put('/alwrity/chat/index', { types: { [ARTICLE]: { enabled: true } } })
-      .expect(200);
-    const job = enabled.body.data.rebuild.documentId as string;
+    const enabled = await indexTypes(suite.app, { [ARTICLE]: true });
+    const job = enabled.rebuild!.documentId;
     const done = await waitUntil(
       'the re-index job',
       async () => {

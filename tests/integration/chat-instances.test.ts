@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../contracts/chat';
+import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
@@ -30,10 +31,7 @@ const search = async (query: string) =>
 describe('the content index across instances', () => {
   it('follows changes indexed by another process, and a fresh instance answers alike', async () => {
     worker = await startWorkerProcess(suite.env());
-    await suite.app
-      .as('superAdmin')
-      .put('/alwrity/chat/index', { types: { [ARTICLE]: { enabled: true } } })
-      .expect(200);
+    await indexTypes(suite.app, { [ARTICLE]: true });
     // Loaded before the entries exist: what follows can only arrive by broadcast.
     expect(await search('lighthouse')).toEqual([]);
 

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../contracts/chat';
 import { useMcp } from '../helpers/mcp';
+import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -11,12 +12,7 @@ const ARTICLE = 'api::article.article';
 const PAGE = 'api::page.page';
 
 beforeAll(async () => {
-  await suite.app
-    .as('superAdmin')
-    .put('/alwrity/chat/index', {
-      types: { [ARTICLE]: { enabled: true }, [PAGE]: { enabled: true } },
-    })
-    .expect(200);
+  await indexTypes(suite.app, { [ARTICLE]: true, [PAGE]: true });
   await suite.strapi.documents(ARTICLE as never).create({
     data: { title: 'Composting at the office', content: 'Worms eat coffee grounds.' },
   } as never);

@@ -1,5 +1,6 @@
 import { NOT_FOUND_ANSWER, type PublicAnswer, type SearchHit } from '../../contracts/chat';
-import { parseEvents } from '../helpers/jobs';
+import { asEventStream, parseEvents } from '../helpers/jobs';
+import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -14,8 +15,7 @@ const ARTICLE = 'api::article.article';
 const PAGE = 'api::page.page';
 const ACTION = 'plugin::alwrity.public-ask.ask';
 
-const ask = (body: object, headers: Record<string, string> = {}) =>
-  suite.app.http().post('/api/alwrity/ask').set(headers).send(body);
+const ask = (body: object) => suite.app.http().post('/api/alwrity/ask').send(body);
 
 const setPublic = (settings: object) =>
   suite.app.as('superAdmin').put('/alwrity/chat/public', settings).expect(200);
@@ -34,12 +34,7 @@ const lastPrompt = () =>
   JSON.stringify(suite.fake.requests.filter((each) => each.kind === 'chat').at(-1)?.body ?? {});
 
 beforeAll(async () => {
-  await suite.app
-    .as('superAdmin')
-    .put('/alwrity/chat/index', {
-      types: { [ARTICLE]: { enabled: true }, [PAGE]: { enabled: true } },
-    })
-    .expect(200);
+  await indexTypes(suite.app, { [ARTICLE]: true, [PAGE]: true });
   const documents = suite.strapi.documents(ARTICLE as never);
   const published = await documents.create({
     data: {
@@ -101,17 +96,7 @@ describe('POST /api/alwrity/ask', () => {
 
   it('streams when asked, and says so without a model call when nothing published matches', async () => {
     const calls = suite.fake.requests.length;
-    const response = await ask(
-      { question: 'Do you sell zeppelins?' },
-      { Accept: 'text/event-stream' },
-    )
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      })
-      .expect(200);
+    const response = await asEventStream(ask({ question: 'Do you sell zeppelins?' })).expect(200);
     const events = parseEvents(response.body as string);
     expect(events.map((event) => event.event)).toEqual(['citations', 'delta', 'result']);
     expect((events.at(-1)!.data as PublicAnswer).answer).toBe(NOT_FOUND_ANSWER);

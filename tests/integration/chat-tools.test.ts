@@ -6,6 +6,7 @@ import type {
 } from '../../contracts/chat';
 import { allowLocales } from '../helpers/permissions';
 import { createUser } from '../helpers/strapi';
+import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -30,10 +31,7 @@ describe.each(['openai', 'gemini'] as const)('through %s', (provider) => {
 
   beforeAll(async () => {
     await allowLocales(suite.strapi, 'strapi-editor', 'read', ARTICLE, ['en']);
-    await suite.app
-      .as('superAdmin')
-      .put('/alwrity/chat/index', { types: { [ARTICLE]: { enabled: true } } })
-      .expect(200);
+    await indexTypes(suite.app, { [ARTICLE]: true });
     writer = await createUser(suite.strapi, `Writer ${provider}`, {
       permissions: [
         { action: 'plugin::alwrity.chat.use' },

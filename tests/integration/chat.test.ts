@@ -4,9 +4,10 @@ import {
   type ChatSessionView,
   type SearchHit,
 } from '../../contracts/chat';
-import { parseEvents } from '../helpers/jobs';
-import { allowLocales } from '../helpers/permissions';
+import { asEventStream, parseEvents } from '../helpers/jobs';
+import { allowLocales, articleReader } from '../helpers/permissions';
 import { createUser } from '../helpers/strapi';
+import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
 
@@ -45,12 +46,7 @@ beforeAll(async () => {
   for (const role of ['strapi-editor', 'strapi-author']) {
     await allowLocales(suite.strapi, role, 'read', ARTICLE, ['en']);
   }
-  await suite.app
-    .as('superAdmin')
-    .put('/alwrity/chat/index', {
-      types: { [ARTICLE]: { enabled: true }, [PAGE]: { enabled: true } },
-    })
-    .expect(200);
+  await indexTypes(suite.app, { [ARTICLE]: true, [PAGE]: true });
   await suite.strapi.documents(ARTICLE as never).create({
     data: {
       title: 'Refund policy',
@@ -137,19 +133,11 @@ describe('an answer', () => {
   it('streams its text after its citations, then every message kept', async () => {
     const session = await newSession();
     suite.fake.enqueue({ text: 'Within thirty days, as the policy says [1].' });
-    const response = await suite.app
-      .http()
-      .post(`/alwrity/chat/sessions/${session.documentId}/messages`)
-      .set('Authorization', `Bearer ${suite.app.tokens.editor}`)
-      .set('Accept', 'text/event-stream')
-      .send({ content: 'refund window?' })
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => done(null, text));
-      })
-      .expect(200);
+    const response = await asEventStream(
+      suite.app.as('editor').post(`/alwrity/chat/sessions/${session.documentId}/messages`, {
+        content: 'refund window?',
+      }),
+    ).expect(200);
     const events = parseEvents(response.body as string);
     expect(events[0]!.event).toBe('citations');
     const deltas = events.filter((event) => event.event === 'delta');
@@ -172,16 +160,7 @@ describe('an answer', () => {
   });
 
   it('never retrieves what the asker may not read: an Author cannot see Pages', async () => {
-    const reader = await createUser(suite.strapi, 'Article reader', {
-      permissions: [
-        { action: 'plugin::alwrity.chat.use' },
-        {
-          action: 'plugin::content-manager.explorer.read',
-          subject: ARTICLE,
-          properties: { locales: ['en'] },
-        },
-      ],
-    });
+    const reader = await articleReader(suite.strapi, 'Article reader');
     const session = (
       await suite.app
         .http()
