@@ -6,25 +6,14 @@ import type { SavedDraft } from '../../../contracts/writers';
 import { OpenInContentManager } from '../../components/OpenInContentManager';
 import { errorMessage } from '../../hooks/useApi';
 import { msg } from '../../utils/translations';
+import { ScrollingText } from './ScrollingText';
 import { TextDiff } from './TextDiff';
 import { useProposalAction } from './useProposalAction';
 
-/** A value too long for the card scrolls inside it; the keyboard can reach and scroll it. */
 const FieldValue = ({ label, value }: { label: string; value: string }) => (
-  <Box
-    background="neutral0"
-    borderColor="neutral200"
-    hasRadius
-    padding={3}
-    maxHeight="200px"
-    overflow="auto"
-    tabIndex={0}
-    aria-label={label}
-  >
-    <Typography tag="p" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-      {value}
-    </Typography>
-  </Box>
+  <ScrollingText label={label} maxHeight="200px">
+    {value}
+  </ScrollingText>
 );
 
 const targetOf = (proposal: ProposalView): SavedDraft | undefined =>

@@ -1,8 +1,9 @@
-import { Box, Typography, VisuallyHidden } from '@strapi/design-system';
+import { VisuallyHidden } from '@strapi/design-system';
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 import { msg } from '../../utils/translations';
+import { ScrollingText } from './ScrollingText';
 import { diffText } from './word-diff';
 
 const Removed = styled.del`
@@ -34,35 +35,24 @@ export const TextDiff = ({
   const { formatMessage } = useIntl();
   const parts = useMemo(() => diffText(before, after), [before, after]);
   return (
-    <Box
-      background="neutral0"
-      borderColor="neutral200"
-      hasRadius
-      padding={3}
-      maxHeight="320px"
-      overflow="auto"
-      tabIndex={0}
-      aria-label={label}
-    >
-      <Typography tag="p" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-        {parts.map((part, i) =>
-          part.kind === 'removed' ? (
-            <Removed key={i}>
-              <VisuallyHidden>{formatMessage(msg('chat.diff.removedStart'))}</VisuallyHidden>
-              {part.text}
-              <VisuallyHidden>{formatMessage(msg('chat.diff.end'))}</VisuallyHidden>
-            </Removed>
-          ) : part.kind === 'added' ? (
-            <Added key={i}>
-              <VisuallyHidden>{formatMessage(msg('chat.diff.addedStart'))}</VisuallyHidden>
-              {part.text}
-              <VisuallyHidden>{formatMessage(msg('chat.diff.end'))}</VisuallyHidden>
-            </Added>
-          ) : (
-            <span key={i}>{part.text}</span>
-          ),
-        )}
-      </Typography>
-    </Box>
+    <ScrollingText label={label} maxHeight="320px">
+      {parts.map((part, i) =>
+        part.kind === 'removed' ? (
+          <Removed key={i}>
+            <VisuallyHidden>{formatMessage(msg('chat.diff.removedStart'))}</VisuallyHidden>
+            {part.text}
+            <VisuallyHidden>{formatMessage(msg('chat.diff.end'))}</VisuallyHidden>
+          </Removed>
+        ) : part.kind === 'added' ? (
+          <Added key={i}>
+            <VisuallyHidden>{formatMessage(msg('chat.diff.addedStart'))}</VisuallyHidden>
+            {part.text}
+            <VisuallyHidden>{formatMessage(msg('chat.diff.end'))}</VisuallyHidden>
+          </Added>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </ScrollingText>
   );
 };
