@@ -16,6 +16,7 @@ export interface LexicalDocument {
 }
 
 const FIELDS = ['title', 'heading', 'text'];
+const UNTITLED_FIELDS = ['heading', 'text'];
 /** A term in more than this share of the chunks is too common to be worth scoring… */
 const COMMON_SHARE = 0.1;
 /** …unless a query would be left with fewer terms than this. */
@@ -68,7 +69,8 @@ export const createLexicalIndex = (locale: string | null) => {
     fit: (query: string) =>
       tokenize(query).filter((token) => language.functionWords.has(token.toLowerCase())).length,
 
-    search(query: string, filter: (id: number) => boolean) {
+    /** `titles: false` matches the chunks on their own text: for a reader denied the title field. */
+    search(query: string, filter: (id: number) => boolean, { titles = true } = {}) {
       const terms = [...termsOf(query)]
         .map((term) => ({ term, df: frequency.get(term) ?? 0 }))
         .filter(({ df }) => df > 0)
@@ -77,6 +79,7 @@ export const createLexicalIndex = (locale: string | null) => {
       if (!kept.length) return [];
       return search.search(kept.map(({ term }) => term).join(' '), {
         ...options,
+        fields: titles ? FIELDS : UNTITLED_FIELDS,
         filter: (result) => filter(result.id as number),
       });
     },

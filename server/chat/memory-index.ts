@@ -106,15 +106,38 @@ export const createMemoryIndex = () => {
      */
     lexical(
       query: string,
-      options: { locale?: string | null; limit: number; allow(chunk: IndexedChunk): boolean },
+      options: {
+        locale?: string | null;
+        limit: number;
+        allow(chunk: IndexedChunk): boolean;
+        /** When given, the chunks it denies are matched without their title's words. */
+        titled?(chunk: IndexedChunk): boolean;
+      },
     ): RankedChunk[] {
-      const filter = (id: number) => {
+      const { allow, titled } = options;
+      const filter = (test: (chunk: IndexedChunk) => boolean) => (id: number) => {
         const chunk = chunks.get(id);
-        return Boolean(chunk && options.allow(chunk));
+        return Boolean(chunk && test(chunk));
       };
+      const searchOne = (index: LexicalIndex) =>
+        titled
+          ? [
+              ...index.search(
+                query,
+                filter((chunk) => allow(chunk) && titled(chunk)),
+              ),
+              ...index.search(
+                query,
+                filter((chunk) => allow(chunk) && !titled(chunk)),
+                {
+                  titles: false,
+                },
+              ),
+            ]
+          : index.search(query, filter(allow));
       const run = (indexes: LexicalIndex[]) =>
         indexes
-          .flatMap((index) => index.search(query, filter).map(({ id, score }) => ({ id, score })))
+          .flatMap((index) => searchOne(index).map(({ id, score }) => ({ id, score })))
           .sort((a, b) => b.score - a.score)
           .slice(0, options.limit);
       if (options.locale !== undefined) {

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { populateOf } from '../../analysis/seo';
 import type { IndexSettingsBody, IndexTypeSetting, IndexView } from '../../contracts/chat';
 import { PLUGIN_ID } from '../../contracts/permissions';
+import type { ReaderType } from '../chat/chunk-access';
 import { diffChunks } from '../chat/chunk-diff';
 import { chunksOfEntry, type ChunkData, type IndexedType } from '../chat/entry-chunks';
 import { textFieldNames } from '../chat/entry-text';
@@ -354,12 +355,9 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return memory;
     },
 
-    /** The indexed types that exist. */
-    async indexedUids() {
-      const stored = await saved();
-      return collectionTypes(strapi)
-        .filter((type) => stored[type.uid]?.enabled)
-        .map((type) => type.uid);
+    /** The indexed types that exist, and the field their chunks are titled by. */
+    async readerTypes(): Promise<ReaderType[]> {
+      return (await indexedTypes()).map(({ uid, titleField }) => ({ uid, titleField }));
     },
 
     /** The model a query is embedded with to match the vectors in memory; null: lexical only. */

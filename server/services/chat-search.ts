@@ -18,6 +18,8 @@ export interface RetrieveOptions {
   locale?: string;
   limit: number;
   allow: ChunkFilter;
+  /** Chunks it denies match and show without their entry's title; all titled when absent. */
+  titled?: ChunkFilter;
   /** Whose question it is, for the audit log of the query's embedding. */
   userId?: number | null;
 }
@@ -59,6 +61,7 @@ const chatSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(options.locale ? { locale: options.locale } : {}),
         limit: depth,
         allow: options.allow,
+        ...(options.titled ? { titled: options.titled } : {}),
       });
       const vector = memory.dimensions ? await queryVector(query, options.userId) : null;
       const similar = vector
@@ -93,25 +96,29 @@ const chatSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /alwrity/chat/search: what this user may read, best first. */
     async search(ability: UserAbility, body: SearchBody, userId?: number): Promise<SearchHit[]> {
-      const uids = await getService(strapi, 'chat-index').indexedUids();
-      const readable = await chunkAccess(strapi, ability, uids);
+      const types = await getService(strapi, 'chat-index').readerTypes();
+      const access = await chunkAccess(strapi, ability, types);
       const hits = await this.retrieve(body.query, {
         locale: body.locale,
         limit: body.limit,
         userId,
-        allow: (chunk) => (body.drafts || chunk.version === 'published') && readable(chunk),
+        allow: (chunk) => (body.drafts || chunk.version === 'published') && access.allows(chunk),
+        ...(access.titled ? { titled: access.titled } : {}),
       });
-      return hits.map((hit) => this.toHit(hit));
+      return hits.map((hit) =>
+        this.toHit(hit, access.titled && !access.titled(hit.chunk) ? { untitled: true } : {}),
+      );
     },
 
-    toHit({ chunk, score }: RankedHit): SearchHit {
+    /** `untitled`: the reader may not read the title field; the entry goes by its document id. */
+    toHit({ chunk, score }: RankedHit, { untitled = false } = {}): SearchHit {
       return {
         uid: chunk.uid,
         documentId: chunk.documentId,
         locale: chunk.locale,
         status: chunk.version,
         field: chunk.field,
-        title: chunk.title,
+        title: untitled ? chunk.documentId : chunk.title,
         text: chunk.heading ? `${chunk.heading}\n${chunk.text}` : chunk.text,
         score: Math.round(score * 10000) / 10000,
         link: `${adminUrl()}/content-manager/collection-types/${chunk.uid}/${chunk.documentId}${

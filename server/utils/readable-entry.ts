@@ -11,6 +11,8 @@ export interface EntryChecker {
     update(entity?: Record<string, unknown>): boolean;
     publish(entity?: Record<string, unknown>): boolean;
   };
+  /** Whether the rules have conditions: an entry must then be checked itself. */
+  requiresEntity: { read(): boolean };
   sanitizedQuery: { read(query: Record<string, unknown>): Promise<Record<string, unknown>> };
   sanitizeOutput<T extends Record<string, unknown>>(data: T): Promise<T>;
 }

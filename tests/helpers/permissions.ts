@@ -23,19 +23,42 @@ export const allowLocales = async (
   });
 };
 
+const articleRead = (conditions: string[], fields?: string[]) => ({
+  action: 'plugin::content-manager.explorer.read',
+  subject: 'api::article.article',
+  properties: { locales: ['en'], ...(fields ? { fields } : {}) },
+  conditions,
+});
+
 /**
- * A user who may use the chatbot and read English Articles (their own only with "Is creator"),
- * nothing else: the reader whose retrieval the permission tests check.
+ * A user who may use the chatbot and read English Articles (their own only with "Is creator";
+ * only some fields with `fields`), nothing else: the reader whose retrieval the permission tests
+ * check.
  */
-export const articleReader = (strapi: Core.Strapi, name: string, conditions: string[] = []) =>
+export const articleReader = (
+  strapi: Core.Strapi,
+  name: string,
+  conditions: string[] = [],
+  fields?: string[],
+) =>
   createUser(strapi, name, {
-    permissions: [
-      { action: 'plugin::alwrity.chat.use' },
-      {
-        action: 'plugin::content-manager.explorer.read',
-        subject: 'api::article.article',
-        properties: { locales: ['en'] },
-        conditions,
-      },
-    ],
+    permissions: [{ action: 'plugin::alwrity.chat.use' }, articleRead(conditions, fields)],
   });
+
+/** Gives a user a second role reading English Articles, as an administrator would. */
+export const addArticleRole = async (
+  strapi: Core.Strapi,
+  userId: number,
+  conditions: string[],
+  fields?: string[],
+) => {
+  const roles = strapi.service('admin::role');
+  const role = await roles.create({ name: `Articles for ${userId}`, description: 'second role' });
+  await roles.addPermissions(role.id, [articleRead(conditions, fields)]);
+  const user = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { id: userId }, populate: ['roles'] });
+  await strapi.service('admin::user').updateById(userId, {
+    roles: [...(user.roles as { id: number }[]).map((each) => each.id), role.id],
+  });
+};

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../contracts/chat';
-import { articleReader } from '../helpers/permissions';
+import { addArticleRole, articleReader } from '../helpers/permissions';
 import { indexTypes } from '../helpers/chat';
 import { useSuite } from '../helpers/suite';
 import { waitUntil } from '../helpers/wait';
@@ -179,6 +179,43 @@ describe('retrieval under the caller’s read permissions', () => {
     await eventually('both walruses', 'walrus', (hits) => hits.length >= 2);
     const hits = await search(own.token, { query: 'walrus' });
     expect(hits.map((hit) => hit.documentId)).toEqual([mine.documentId]);
+  });
+
+  it('matches and names an entry by its title only for a reader who may read the title', async () => {
+    const reader = await articleReader(suite.strapi, 'Content reader', [], ['content']);
+    const entry = await articles().create({
+      data: { title: 'Narwhal tusk facts', content: 'Their ivory grows in a left-handed spiral.' },
+    } as never);
+    await eventually('the narwhal', 'narwhal', (hits) =>
+      hits.some((hit) => hit.documentId === entry.documentId),
+    );
+    expect(await search(reader.token, { query: 'narwhal' })).toEqual([]);
+    const hits = await search(reader.token, { query: 'ivory spiral' });
+    expect(hits.map((hit) => [hit.documentId, hit.title, hit.field])).toEqual([
+      [entry.documentId, entry.documentId, 'content'],
+    ]);
+  });
+
+  it('gives each entry the fields of the roles whose conditions it meets', async () => {
+    // Titles of every Article, and all of their own: others' text stays out of reach.
+    const user = await articleReader(suite.strapi, 'Two roles', [], ['title']);
+    await addArticleRole(suite.strapi, user.id, ['admin::is-creator']);
+    const mine = await articles().create({
+      data: {
+        title: 'Otter den survey',
+        content: 'Sea otters wrap themselves in kelp to sleep.',
+        createdBy: user.id,
+        updatedBy: user.id,
+      },
+    } as never);
+    await articles().create({
+      data: { title: 'Otter pup census', content: 'Pups float on kelp while their mothers dive.' },
+    } as never);
+    await eventually('both otters', 'kelp', (hits) => hits.length >= 2);
+    const hits = await search(user.token, { query: 'kelp' });
+    expect(hits.map((hit) => [hit.documentId, hit.title])).toEqual([
+      [mine.documentId, 'Otter den survey'],
+    ]);
   });
 
   it('answers 403 without chat.use and 400 naming a bad field', async () => {

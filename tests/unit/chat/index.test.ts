@@ -149,6 +149,17 @@ describe('the index in memory', () => {
     ).toEqual([4]);
   });
 
+  it("matches a chunk by its entry's title only where the reader may read titles", () => {
+    const index = createMemoryIndex();
+    index.put(chunk(1, 'Ivory grows in a spiral.', { title: 'Narwhal facts' }));
+    index.put(chunk(2, 'The narwhal is a whale.', { title: 'Arctic whales' }));
+    const ids = (query: string, titled: (each: IndexedChunk) => boolean) =>
+      index.lexical(query, { limit: 5, allow: () => true, titled }).map((hit) => hit.id);
+    expect(ids('narwhal', () => true)).toEqual(expect.arrayContaining([1, 2]));
+    expect(ids('narwhal', () => false)).toEqual([2]);
+    expect(ids('narwhal ivory', (each) => each.id === 2)).toEqual(expect.arrayContaining([1, 2]));
+  });
+
   it('replaces and removes a document, and searches vectors only of one dimension', () => {
     const index = createMemoryIndex();
     index.put(chunk(1, 'compost worms'), [1, 0]);
