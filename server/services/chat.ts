@@ -177,8 +177,10 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
       emit({ type: 'citations', citations });
 
       // The question is saved whatever the answer does, but once the model has been asked and
-      // its first words are out: a write (synchronous on SQLite) would hold them back.
+      // its first words are out: a write (synchronous on SQLite) would hold them back. So it
+      // waits for the event loop's next turn, when the first words have reached the socket.
       let asking: Promise<ChatMessageRow> | undefined;
+      let pending: NodeJS.Immediate | undefined;
       const ask = () => {
         asking ??= (async () => {
           const row = await conversations.addMessage(documentId, {
@@ -218,7 +220,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           for await (const text of stream) {
             if (live) emit({ type: 'delta', text });
-            void ask().catch(() => undefined);
+            pending ??= setImmediate(() => void ask().catch(() => undefined));
           }
           result = await stream.result;
         } catch (error) {
