@@ -10,7 +10,10 @@ export interface VectorHit<T> {
 }
 
 export const createVectorIndex = <T>(dimensions: number, initialRows = 1024) => {
-  let data = new Float32Array(dimensions * initialRows);
+  // Rows padded with zeros to a multiple of four: the scoring loop then has no remainder to
+  // handle, which V8 compiles to a loop about twice as fast.
+  const stride = Math.ceil(dimensions / 4) * 4;
+  let data = new Float32Array(stride * initialRows);
   const ids: (T | undefined)[] = [];
   const rows = new Map<T, number>();
   const free: number[] = [];
@@ -40,14 +43,14 @@ export const createVectorIndex = <T>(dimensions: number, initialRows = 1024) => 
       let row = rows.get(id);
       if (row === undefined) {
         row = free.pop() ?? ids.length;
-        if ((row + 1) * dimensions > data.length) grow();
+        if ((row + 1) * stride > data.length) grow();
         rows.set(id, row);
         ids[row] = id;
       }
       let norm = 0;
       for (let i = 0; i < dimensions; i += 1) norm += vector[i]! * vector[i]!;
       const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      const offset = row * dimensions;
+      const offset = row * stride;
       for (let i = 0; i < dimensions; i += 1) data[offset + i] = vector[i]! * scale;
     },
 
@@ -64,27 +67,25 @@ export const createVectorIndex = <T>(dimensions: number, initialRows = 1024) => 
       let norm = 0;
       for (let i = 0; i < dimensions; i += 1) norm += query[i]! * query[i]!;
       if (norm === 0 || limit <= 0) return [];
-      const q = new Float32Array(dimensions);
+      const q = new Float32Array(stride);
       for (let i = 0; i < dimensions; i += 1) q[i] = query[i]! / Math.sqrt(norm);
       // Scores first, in one tight pass (a closure per row would cost more than the maths);
       // `allow` is asked only of rows good enough to enter the best `limit` so far.
       const local = data;
       const best: VectorHit<T>[] = [];
       let floor = -Infinity;
-      for (let row = 0; row < ids.length; row += 1) {
-        const offset = row * dimensions;
+      const count = ids.length;
+      for (let row = 0, offset = 0; row < count; row += 1, offset += stride) {
         let a = 0;
         let b = 0;
         let c = 0;
         let d = 0;
-        let i = 0;
-        for (; i + 3 < dimensions; i += 4) {
+        for (let i = 0; i < stride; i += 4) {
           a += local[offset + i]! * q[i]!;
           b += local[offset + i + 1]! * q[i + 1]!;
           c += local[offset + i + 2]! * q[i + 2]!;
           d += local[offset + i + 3]! * q[i + 3]!;
         }
-        for (; i < dimensions; i += 1) a += local[offset + i]! * q[i]!;
         const score = a + b + c + d;
         if (score <= floor) continue;
         const id = ids[row];
