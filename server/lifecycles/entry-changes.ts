@@ -49,18 +49,29 @@ export const registerEntryChanges = (strapi: Core.Strapi) => {
     ['SEO report upkeep', (change) => getService(strapi, 'seo').upkeep(change)],
     ['Chat index upkeep', (change) => getService(strapi, 'chat-index').upkeep(change)],
   ];
-  strapi.documents.use(async (context, next) => {
-    const result = await next();
-    const change = changeOf(context as unknown as DocumentContext, result);
-    if (!change) return result;
-    for (const [what, keep] of upkeep) {
+  const keep = async (change: EntryChange) => {
+    for (const [what, run] of upkeep) {
       try {
-        await keep(change);
+        await run(change);
       } catch (error) {
         strapi.log.error(
           `[alwrity] ${what} after ${change.action} on ${change.uid}: ${(error as Error)?.message ?? error}`,
         );
       }
+    }
+  };
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    const change = changeOf(context as unknown as DocumentContext, result);
+    if (!change) return result;
+    if (strapi.db.inTransaction()) {
+      // A caller's transaction (bulk publish, a release): the jobs would read the entry as it
+      // was before, so they start once it commits, and not at all if it rolls back.
+      await strapi.db.transaction(({ onCommit }) => {
+        onCommit(() => void keep(change));
+      });
+    } else {
+      await keep(change);
     }
     return result;
   });

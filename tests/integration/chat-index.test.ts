@@ -96,6 +96,28 @@ describe('keeping the index in sync', () => {
     expect(old.filter((hit) => hit.documentId === created.documentId)).toEqual([]);
   });
 
+  it('re-indexes an entry changed inside a longer transaction once it commits', async () => {
+    const created = await articles().create({
+      data: { title: 'Lighthouse keeper log', content: 'The lamp burns whale oil.' },
+    } as never);
+    await eventually('the lighthouse', 'whale oil', (hits) =>
+      hits.some((hit) => hit.documentId === created.documentId),
+    );
+    await suite.strapi.db.transaction(async () => {
+      await articles().update({
+        documentId: created.documentId,
+        data: { content: 'The lamp now runs on kerosene.' },
+      } as never);
+      // Longer than an index job's debounce: one started at the save would read the old text.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+    });
+    await eventually('the committed text', 'kerosene', (hits) =>
+      hits.some((hit) => hit.documentId === created.documentId),
+    );
+    const old = await superSearch('whale oil');
+    expect(old.filter((hit) => hit.documentId === created.documentId)).toEqual([]);
+  });
+
   it('labels published text, searches drafts only when asked, and follows unpublish and delete', async () => {
     const created = await articles().create({
       data: { title: 'Onboarding checklist', description: 'Invite your colleagues first.' },
