@@ -34,6 +34,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     ['Recurring audits were', () => recurring.reconcile()],
     ['Scheduled calendar items were', () => calendar.reconcile()],
     ['Chat retention was', () => jobs.schedule(retention.queue, 'daily', retention.repeat, {})],
+    ['Entries saved while Redis was away were', () => chatIndex.queueBacklog()],
   ] as const) {
     try {
       await reconcile();

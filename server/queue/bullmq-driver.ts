@@ -88,8 +88,17 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
         /timed out|ECONNREFUSED|ECONNRESET|Connection is closed|isn't writeable/i.test(
           (error as Error)?.message ?? '',
         );
-      throw lost ? new QueueUnavailableError(error) : error;
+      if (!lost) throw error;
+      forgetQueues();
+      throw new QueueUnavailableError(error);
     }
+  };
+
+  // A Queue whose first connection failed stays failed (BullMQ keeps its rejected start), so
+  // after an outage the next calls make new ones on the same connection.
+  const forgetQueues = () => {
+    for (const queue of queues.values()) void queue.close().catch(() => undefined);
+    queues.clear();
   };
 
   const queueOf = (name: string) => {

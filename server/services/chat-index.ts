@@ -10,7 +10,9 @@ import { textFieldNames } from '../chat/entry-text';
 import { createMemoryIndex, type IndexedChunk } from '../chat/memory-index';
 import { decodeVector, encodeVector } from '../chat/vector-codec';
 import type { EntryChange } from '../lifecycles/entry-changes';
+import { durableBacklog } from '../queue/durable-backlog';
 import type { JobKind, JobPayload } from '../queue/job-kind';
+import { QueueUnavailableError } from '../queue/types';
 import { AbortedError } from '../ai/errors';
 import { chatChunksRepository, type ChunkRow } from '../repositories/chat-chunks';
 import { generationsRepository } from '../repositories/generations';
@@ -27,6 +29,9 @@ const DEBOUNCE_MS = 400;
 const BATCH = 50;
 const LOAD_PAGE = 2000;
 const EMBED_BATCH = 64;
+const BACKLOG_KEY = 'chat-index-backlog';
+/** Documents kept for indexing while Redis is away; past this, "Re-index all" catches up. */
+const BACKLOG_LIMIT = 10_000;
 
 interface IndexJob {
   uid: string;
@@ -67,6 +72,32 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const memory = createMemoryIndex();
   const origin = randomUUID();
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: SETTINGS_KEY });
+  const backlogStore = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: BACKLOG_KEY });
+  const backlog = durableBacklog<IndexJob>(
+    {
+      get: async () => (await backlogStore().get({})) as Record<string, IndexJob> | null,
+      set: async (value) => {
+        await backlogStore().set({ value });
+      },
+    },
+    (job) => `${job.uid}\u0000${job.documentId}`,
+    {
+      limit: BACKLOG_LIMIT,
+      onOverflow: (job) =>
+        strapi.log.warn(
+          `[alwrity] ${job.uid} ${job.documentId} is not kept for indexing: ${BACKLOG_LIMIT} documents already wait for Redis. Run "Re-index all" once it is back.`,
+        ),
+    },
+  );
+  const queueIndexJob = (job: IndexJob) => {
+    const now = Date.now();
+    return getService(strapi, 'jobs').later(
+      CHAT_INDEX_QUEUE,
+      jobIdFor(job.uid, job.documentId, now),
+      job,
+      DEBOUNCE_MS - (now % DEBOUNCE_MS) + 50,
+    );
+  };
   let loading: Promise<void> | null = null;
   let loadedModel: string | null = null;
 
@@ -332,16 +363,24 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** After a write to an entry of an indexed type: index it again soon, once for a burst. */
+    /**
+     * A save's index job, debounced. With Redis away the document is kept in the database and
+     * queued with the next job that gets through, or at the next boot.
+     */
     async upkeep(change: EntryChange) {
       if (!(await saved())[change.uid]?.enabled) return;
-      const now = Date.now();
-      await getService(strapi, 'jobs').later(
-        CHAT_INDEX_QUEUE,
-        jobIdFor(change.uid, change.documentId, now),
-        { uid: change.uid, documentId: change.documentId } satisfies IndexJob,
-        DEBOUNCE_MS - (now % DEBOUNCE_MS) + 50,
-      );
+      const job: IndexJob = { uid: change.uid, documentId: change.documentId };
+      try {
+        await queueIndexJob(job);
+      } catch (error) {
+        if (error instanceof QueueUnavailableError) await backlog.add(job);
+        throw error;
+      }
+      await backlog.flush(queueIndexJob);
     },
+
+    /** Queues the index jobs kept while Redis was away: at boot. */
+    queueBacklog: () => backlog.flush(queueIndexJob),
 
     /** Hears other instances' changes; called once the queue is up. */
     async listen() {

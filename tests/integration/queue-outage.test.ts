@@ -1,3 +1,5 @@
+import type { SearchHit } from '../../contracts/chat';
+import { indexTypes } from '../helpers/chat';
 import { GENERATION, startGeneration, waitForStatus } from '../helpers/jobs';
 import { REDIS_URL } from '../helpers/redis';
 import { useSuite } from '../helpers/suite';
@@ -76,5 +78,43 @@ describe('Redis out of reach', () => {
     );
     const job = await waitForStatus(suite.app, id, 'succeeded');
     expect(job.result).toEqual({ text: 'Retried.' });
+  });
+
+  it('indexes for the chatbot an entry saved while Redis was away, once the queue is back', async () => {
+    const ARTICLE = 'api::article.article';
+    await indexTypes(suite.app, { [ARTICLE]: true });
+    const articles = suite.strapi.documents(ARTICLE as never);
+    const found = async (query: string) =>
+      (
+        await suite.app.as('superAdmin').post('/alwrity/chat/search', { query }).expect(200)
+      ).body.data.map((hit: SearchHit) => hit.documentId) as string[];
+
+    await proxy.cut();
+    let away: { documentId: string };
+    try {
+      // The save itself goes through: only its index job cannot be queued.
+      away = await articles.create({
+        data: { title: 'Saved while Redis was away', content: 'The albatross glides for hours.' },
+      } as never);
+    } finally {
+      await proxy.restore();
+    }
+    // The next save whose job gets through takes the kept one along.
+    await waitUntil(
+      'a save indexed again',
+      async () => {
+        const back = await articles.create({
+          data: { title: 'Saved once Redis is back', content: 'Petrels skim the waves.' },
+        } as never);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return (await found('petrels')).includes(back.documentId) || undefined;
+      },
+      30_000,
+      250,
+    );
+    await waitUntil(
+      'the entry saved while Redis was away',
+      async () => (await found('albatross')).includes(away.documentId) || undefined,
+    );
   });
 });

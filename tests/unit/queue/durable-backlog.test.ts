@@ -1,0 +1,67 @@
+import { durableBacklog, type BacklogStore } from '../../../server/queue/durable-backlog';
+
+interface Job {
+  id: string;
+  version: number;
+}
+
+/** A store as the plugin store behaves: what was set is what is read back, as a copy. */
+const memoryStore = () => {
+  let value: Record<string, Job> | null = null;
+  let reads = 0;
+  const store: BacklogStore<Job> = {
+    get: async () => {
+      reads += 1;
+      return value && { ...value };
+    },
+    set: async (next) => {
+      value = { ...next };
+    },
+  };
+  return { store, kept: () => value, reads: () => reads };
+};
+
+const backlogOn = (store: BacklogStore<Job>, overflow: Job[] = []) =>
+  durableBacklog(store, (job) => job.id, { limit: 2, onOverflow: (job) => overflow.push(job) });
+
+describe('a durable backlog', () => {
+  it('keeps the latest of each key, up to its limit, and says what it could not keep', async () => {
+    const { store, kept } = memoryStore();
+    const overflow: Job[] = [];
+    const backlog = backlogOn(store, overflow);
+    // Side by side, as saves come: each one's write sees the others'.
+    await Promise.all([
+      backlog.add({ id: 'a', version: 1 }),
+      backlog.add({ id: 'b', version: 1 }),
+      backlog.add({ id: 'a', version: 2 }),
+      backlog.add({ id: 'c', version: 1 }),
+    ]);
+    expect(kept()).toEqual({ a: { id: 'a', version: 2 }, b: { id: 'b', version: 1 } });
+    expect(overflow).toEqual([{ id: 'c', version: 1 }]);
+  });
+
+  it('sends what it keeps and forgets it; what fails to go stays for the next flush', async () => {
+    const { store, kept, reads } = memoryStore();
+    const backlog = backlogOn(store);
+    await backlog.add({ id: 'a', version: 1 });
+    await backlog.add({ id: 'b', version: 1 });
+    const sent: string[] = [];
+    const down = new Error('Redis is away');
+    await expect(
+      backlog.flush(async (job) => {
+        if (job.id === 'b') throw down;
+        sent.push(job.id);
+      }),
+    ).rejects.toBe(down);
+    expect(sent).toEqual(['a']);
+    expect(kept()).toEqual({ b: { id: 'b', version: 1 } });
+
+    await backlog.flush(async (job) => void sent.push(job.id));
+    expect(sent).toEqual(['a', 'b']);
+    expect(kept()).toEqual({});
+    // Nothing kept since: a flush no longer reads the store.
+    const before = reads();
+    await backlog.flush(async () => undefined);
+    expect(reads()).toBe(before);
+  });
+});
