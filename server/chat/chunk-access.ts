@@ -15,12 +15,6 @@ export interface ChunkAccess {
   titled?: ChunkFilter;
 }
 
-/** An indexed type and the field its chunks take their title from (null: the document id). */
-export interface ReaderType {
-  uid: string;
-  titleField: string | null;
-}
-
 type Row = Record<string, unknown> & { documentId: string; locale?: string | null };
 
 const READ = 'plugin::content-manager.explorer.read';
@@ -78,18 +72,33 @@ interface TypeReader {
   /** The rows this user may read, by key; null when they may read every one. */
   entries: Map<string, Row> | null;
   field(chunk: IndexedChunk, path: string): boolean;
-  titleField: string | null;
   /** Whether some readable entry's title field may be unreadable. */
   untitled: boolean;
 }
 
+/** The attributes a permission query's filters name, through its `$and`, `$or` and `$not`. */
+const attributesNamed = (filters: unknown, names = new Set<string>()): Set<string> => {
+  if (Array.isArray(filters)) {
+    for (const each of filters) attributesNamed(each, names);
+  } else if (filters && typeof filters === 'object') {
+    for (const [key, value] of Object.entries(filters)) {
+      if (key.startsWith('$')) attributesNamed(value, names);
+      else names.add(key);
+    }
+  }
+  return names;
+};
+
+type Attribute = { type?: string };
+const COLUMNLESS = new Set(['relation', 'component', 'dynamiczone', 'media']);
+
 const typeReader = async (
   strapi: Core.Strapi,
   ability: UserAbility,
-  type: ReaderType,
-  attributes: Record<string, unknown>,
+  uid: string,
+  attributes: Record<string, Attribute>,
+  titleFields: readonly string[],
 ): Promise<TypeReader | null> => {
-  const { uid, titleField } = type;
   const checker = checkerFor(strapi, ability, uid);
   if (!checker.can.read()) return null;
   const perEntry = checker.requiresEntity.read() && fieldsVary(ability, uid);
@@ -99,17 +108,21 @@ const typeReader = async (
 
   let entries: Map<string, Row> | null = null;
   if (conditional || perEntry) {
-    // The relations the conditions name (the creator for "Is creator"), so they can be checked.
+    const columns = ['documentId', 'publishedAt', ...('locale' in attributes ? ['locale'] : [])];
+    // Entries asked one by one need what the conditions name: their columns, and the relations
+    // (the creator for "Is creator") as the content manager populates them.
+    const named = perEntry
+      ? [...attributesNamed(filters)].filter(
+          (name) => attributes[name] && !COLUMNLESS.has(attributes[name]!.type ?? ''),
+        )
+      : [];
     const populate = perEntry
       ? await populateBuilder(strapi)(uid).populateFromQuery(permissionQuery).build()
       : undefined;
     const rows = (await strapi.db.query(uid as never).findMany({
       ...(conditional ? { where: filters } : {}),
-      ...(perEntry
-        ? { populate }
-        : {
-            select: ['documentId', 'publishedAt', ...('locale' in attributes ? ['locale'] : [])],
-          }),
+      select: [...new Set(['id', ...columns, ...named])],
+      ...(populate ? { populate } : {}),
     })) as (Row & { publishedAt?: unknown })[];
     entries = new Map(
       rows.map((row) => [keyOf(row.documentId, row.locale ?? null, Boolean(row.publishedAt)), row]),
@@ -127,8 +140,9 @@ const typeReader = async (
           return ofEntry(`${key}\u0000${path}`, () => readsField(checker, path, entries?.get(key)));
         }
       : (_, path) => anyEntry(path),
-    titleField,
-    untitled: Boolean(titleField) && (perEntry || !anyEntry(titleField!)),
+    untitled: perEntry
+      ? titleFields.length > 0
+      : titleFields.some((titleField) => !anyEntry(titleField)),
   };
 };
 
@@ -137,20 +151,24 @@ const typeReader = async (
  * the types, the entries (the role's conditions such as "Is creator", and its locales, which
  * i18n adds as a condition) and the fields, entry by entry when their roles grant different
  * fields under different conditions. Conditions are run as the permission query against the
- * type, once per search, so a change of role applies to the next question.
+ * type, once per search, so a change of role applies to the next question. `titleFieldsOf`
+ * names the fields a type's chunks hold their titles from.
  */
 export const chunkAccess = async (
   strapi: Core.Strapi,
   ability: UserAbility,
-  types: readonly ReaderType[],
+  uids: readonly string[],
+  titleFieldsOf: (uid: string) => Iterable<string>,
 ): Promise<ChunkAccess> => {
   const readers = new Map<string, TypeReader>();
-  for (const type of types) {
-    const contentType = strapi.contentTypes[type.uid as never] as
-      { attributes: Record<string, unknown> } | undefined;
+  for (const uid of uids) {
+    const contentType = strapi.contentTypes[uid as never] as
+      { attributes: Record<string, Attribute> } | undefined;
     if (!contentType) continue;
-    const reader = await typeReader(strapi, ability, type, contentType.attributes);
-    if (reader) readers.set(type.uid, reader);
+    const reader = await typeReader(strapi, ability, uid, contentType.attributes, [
+      ...titleFieldsOf(uid),
+    ]);
+    if (reader) readers.set(uid, reader);
   }
 
   const allows: ChunkFilter = (chunk) => {
@@ -161,7 +179,7 @@ export const chunkAccess = async (
   };
   const titled: ChunkFilter = (chunk) => {
     const reader = readers.get(chunk.uid);
-    return !reader?.untitled || reader.field(chunk, reader.titleField!);
+    return !chunk.titleField || !reader?.untitled || reader.field(chunk, chunk.titleField);
   };
   return [...readers.values()].some((reader) => reader.untitled) ? { allows, titled } : { allows };
 };

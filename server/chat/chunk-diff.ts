@@ -9,6 +9,7 @@ export interface StoredChunk {
   position: number;
   hash: string;
   title: string | null;
+  titleField: string | null;
   ownerId: number | null;
   vector: string | null;
   vectorModel: string | null;
@@ -16,7 +17,7 @@ export interface StoredChunk {
 
 type Comparable = Pick<
   StoredChunk,
-  'targetLocale' | 'version' | 'field' | 'position' | 'hash' | 'title' | 'ownerId'
+  'targetLocale' | 'version' | 'field' | 'position' | 'hash' | 'title' | 'titleField' | 'ownerId'
 >;
 
 const identity = (chunk: Comparable) =>
@@ -27,6 +28,7 @@ const identity = (chunk: Comparable) =>
     chunk.position,
     chunk.hash,
     chunk.title ?? '',
+    chunk.titleField ?? '',
     chunk.ownerId ?? '',
   ].join('\u0000');
 

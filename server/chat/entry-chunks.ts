@@ -13,6 +13,8 @@ export interface ChunkData {
   position: number;
   heading: string | null;
   title: string;
+  /** The field the title was read from; null when the entry goes by its document id. */
+  titleField: string | null;
   text: string;
   hash: string;
   ownerId: number | null;
@@ -51,9 +53,9 @@ export const chunksOfEntry = (
       )
     : type.attributes;
   const titleValue = type.titleField ? entry[type.titleField] : null;
-  const title = label(
-    typeof titleValue === 'string' && titleValue.trim() ? titleValue.trim() : entry.documentId,
-  );
+  const titled = typeof titleValue === 'string' && Boolean(titleValue.trim());
+  const title = label(titled ? (titleValue as string).trim() : entry.documentId);
+  const titleField = titled ? type.titleField : null;
   const owner = entry.createdBy as { id?: number } | null | undefined;
   const fields = fieldTextsOf(entry, attributes, lookup);
   // Every chunk carries the title already: a chunk of the title alone only for an entry with
@@ -70,6 +72,7 @@ export const chunksOfEntry = (
       position: chunk.index,
       heading: chunk.heading ? label(chunk.heading) : null,
       title,
+      titleField,
       text: chunk.text,
       hash: chunk.hash,
       ownerId: typeof owner?.id === 'number' ? owner.id : null,

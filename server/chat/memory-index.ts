@@ -17,6 +17,8 @@ export interface IndexedChunk {
   field: string;
   heading: string | null;
   title: string;
+  /** The field the title was read from: a reader who may not read it gets no title. */
+  titleField: string | null;
   text: string;
   /** Of heading and text: a draft and a published version saying the same share it. */
   hash: string;
@@ -35,6 +37,18 @@ export const createMemoryIndex = () => {
   const byDocument = new Map<string, Set<number>>();
   const lexical = new Map<string, LexicalIndex>();
   let vectors: VectorIndex<number> | null = null;
+  /** Per type, the fields its chunks' titles were read from, and how many chunks of each. */
+  const titleFields = new Map<string, Map<string, number>>();
+
+  const countTitle = (chunk: IndexedChunk, by: number) => {
+    if (!chunk.titleField) return;
+    const counts = titleFields.get(chunk.uid) ?? new Map<string, number>();
+    const count = (counts.get(chunk.titleField) ?? 0) + by;
+    if (count > 0) counts.set(chunk.titleField, count);
+    else counts.delete(chunk.titleField);
+    if (counts.size) titleFields.set(chunk.uid, counts);
+    else titleFields.delete(chunk.uid);
+  };
 
   const lexicalOf = (locale: string | null) => {
     let index = lexical.get(locale ?? '');
@@ -49,6 +63,7 @@ export const createMemoryIndex = () => {
     const chunk = chunks.get(id);
     if (!chunk) return;
     chunks.delete(id);
+    countTitle(chunk, -1);
     lexicalOf(chunk.locale).discard(chunk);
     vectors?.delete(id);
     const key = documentKey(chunk.uid, chunk.documentId);
@@ -71,9 +86,13 @@ export const createMemoryIndex = () => {
 
     get: (id: number) => chunks.get(id),
 
+    /** The fields a type's chunks hold their titles from. */
+    titleFieldsOf: (uid: string): Iterable<string> => titleFields.get(uid)?.keys() ?? [],
+
     put(chunk: IndexedChunk, vector?: ArrayLike<number> | null) {
       remove(chunk.id);
       chunks.set(chunk.id, chunk);
+      countTitle(chunk, 1);
       lexicalOf(chunk.locale).add(chunk);
       const key = documentKey(chunk.uid, chunk.documentId);
       if (!byDocument.has(key)) byDocument.set(key, new Set());
@@ -95,6 +114,7 @@ export const createMemoryIndex = () => {
     clear() {
       chunks.clear();
       byDocument.clear();
+      titleFields.clear();
       lexical.clear();
       vectors = null;
     },

@@ -66,6 +66,11 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
     commandTimeout: QUEUE_COMMAND_TIMEOUT_MS,
   });
   queueConnection.on('error', (error) => options.logError('Redis (queues)', error));
+  // Once it has been ready, a queue connection that is not means Redis was lost.
+  let wasReady = false;
+  queueConnection.on('ready', () => {
+    wasReady = true;
+  });
   const queues = new Map<string, Queue>();
   const queueEvents = new Map<string, QueueEvents>();
   const listeners = new Map<string, Set<(event: JobEvent) => void>>();
@@ -79,6 +84,10 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
 
   /** Errors met while Redis is away become one clear error the routes answer with 503. */
   const reachable = async <T>(operation: () => Promise<T>): Promise<T> => {
+    // Answered at once: a queue made now would wait for the reconnection, and its caller too.
+    if (wasReady && queueConnection.status !== 'ready') {
+      throw new QueueUnavailableError(new Error(`Redis is ${queueConnection.status}.`));
+    }
     try {
       return await operation();
     } catch (error) {
@@ -88,25 +97,24 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
         /timed out|ECONNREFUSED|ECONNRESET|Connection is closed|isn't writeable/i.test(
           (error as Error)?.message ?? '',
         );
-      if (!lost) throw error;
-      forgetQueues();
-      throw new QueueUnavailableError(error);
+      throw lost ? new QueueUnavailableError(error) : error;
     }
-  };
-
-  // A Queue whose first connection failed stays failed (BullMQ keeps its rejected start), so
-  // after an outage the next calls make new ones on the same connection.
-  const forgetQueues = () => {
-    for (const queue of queues.values()) void queue.close().catch(() => undefined);
-    queues.clear();
   };
 
   const queueOf = (name: string) => {
     let queue = queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: queueConnection, prefix: options.prefix });
-      queue.on('error', (error) => options.logError(`Queue ${name}`, error));
-      queues.set(name, queue);
+      const created = new Queue(name, { connection: queueConnection, prefix: options.prefix });
+      created.on('error', (error) => options.logError(`Queue ${name}`, error));
+      // One whose start failed stays failed (BullMQ keeps the rejected start): the next call
+      // makes a new one on the same connection.
+      created.waitUntilReady().catch(() => {
+        if (queues.get(name) !== created) return;
+        queues.delete(name);
+        void created.close().catch(() => undefined);
+      });
+      queues.set(name, created);
+      queue = created;
     }
     return queue;
   };

@@ -7,17 +7,15 @@ export interface BacklogStore<T> {
 export interface DurableBacklog<T> {
   /** Keeps an item whose job could not be queued; one per key, the latest. */
   add(item: T): Promise<void>;
-  /**
-   * Queues what is kept, through `send`, and forgets it once all went; what could not go stays.
-   * Reads the store only while something may be kept: after a miss here, or once after boot.
-   */
+  /** Queues what is kept, through `send`, and forgets what went; what could not go stays. */
   flush(send: (item: T) => Promise<unknown>): Promise<void>;
 }
 
 /**
  * Jobs that could not be queued while Redis was away, kept in the database so they are queued
- * when it is back (the next job queued, or the next boot) rather than lost. One process's
- * reads and writes of the store take turns, so none overwrites another's.
+ * when it is back (by any process: the next job queued, or the next boot) rather than lost. One
+ * process's reads and writes of the store take turns; across processes, each write follows its
+ * read at once, and a flush forgets only the items it sent, as it sent them.
  */
 export const durableBacklog = <T>(
   store: BacklogStore<T>,
@@ -30,12 +28,10 @@ export const durableBacklog = <T>(
     turn = next.catch(() => undefined);
     return next;
   };
-  let maybeKept = true;
 
   return {
     add: (item) =>
       inTurn(async () => {
-        maybeKept = true;
         const kept = (await store.get()) ?? {};
         const key = keyOf(item);
         if (!(key in kept) && Object.keys(kept).length >= limit) {
@@ -47,24 +43,28 @@ export const durableBacklog = <T>(
 
     flush: (send) =>
       inTurn(async () => {
-        if (!maybeKept) return;
-        const kept = (await store.get()) ?? {};
-        const left: Record<string, T> = {};
+        const kept = Object.entries((await store.get()) ?? {});
+        if (!kept.length) return;
+        const sent = new Map<string, string>();
         let failure: unknown;
-        for (const [key, item] of Object.entries(kept)) {
-          if (failure) {
-            left[key] = item;
-            continue;
-          }
+        for (const [key, item] of kept) {
           try {
             await send(item);
+            sent.set(key, JSON.stringify(item));
           } catch (error) {
             failure = error;
-            left[key] = item;
+            break;
           }
         }
-        if (Object.keys(kept).length) await store.set(left);
-        maybeKept = Boolean(failure);
+        if (sent.size) {
+          // Kept again since it was sent (saved anew meanwhile): it stays for the next flush.
+          const now = (await store.get()) ?? {};
+          await store.set(
+            Object.fromEntries(
+              Object.entries(now).filter(([key, item]) => sent.get(key) !== JSON.stringify(item)),
+            ),
+          );
+        }
         if (failure) throw failure;
       }),
   };

@@ -4,9 +4,13 @@ import type { ChunkData } from '../chat/entry-chunks';
 export const CHAT_CHUNK_UID = 'plugin::alwrity.chat-chunk';
 
 /** A stored chunk: what was written, with its id, and title and vector as the column holds them. */
-export interface ChunkRow extends Omit<ChunkData, 'title' | 'vector' | 'vectorModel'> {
+export interface ChunkRow extends Omit<
+  ChunkData,
+  'title' | 'titleField' | 'vector' | 'vectorModel'
+> {
   id: number;
   title: string | null;
+  titleField: string | null;
   vector: string | null;
   vectorModel: string | null;
   updatedAt: string;

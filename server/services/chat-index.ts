@@ -3,7 +3,6 @@ import type { Core } from '@strapi/strapi';
 import { populateOf } from '../../analysis/seo';
 import type { IndexSettingsBody, IndexTypeSetting, IndexView } from '../../contracts/chat';
 import { PLUGIN_ID } from '../../contracts/permissions';
-import type { ReaderType } from '../chat/chunk-access';
 import { diffChunks } from '../chat/chunk-diff';
 import { chunksOfEntry, type ChunkData, type IndexedType } from '../chat/entry-chunks';
 import { textFieldNames } from '../chat/entry-text';
@@ -56,6 +55,7 @@ const toIndexed = (row: ChunkRow): IndexedChunk => ({
   field: row.field,
   heading: row.heading,
   title: row.title ?? row.targetDocumentId,
+  titleField: row.titleField ?? null,
   text: row.text,
   hash: row.hash,
   ownerId: row.ownerId,
@@ -362,7 +362,6 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return indexDocuments(type, [documentId], await embeddingsModel());
     },
 
-    /** After a write to an entry of an indexed type: index it again soon, once for a burst. */
     /**
      * A save's index job, debounced. With Redis away the document is kept in the database and
      * queued with the next job that gets through, or at the next boot.
@@ -376,7 +375,14 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof QueueUnavailableError) await backlog.add(job);
         throw error;
       }
-      await backlog.flush(queueIndexJob);
+      // After the save has answered: the backlog is no concern of its author.
+      void backlog
+        .flush(queueIndexJob)
+        .catch((error: unknown) =>
+          strapi.log.warn(
+            `[alwrity] Entries saved while Redis was away not queued yet: ${(error as Error)?.message ?? error}`,
+          ),
+        );
     },
 
     /** Queues the index jobs kept while Redis was away: at boot. */
@@ -394,9 +400,12 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return memory;
     },
 
-    /** The indexed types that exist, and the field their chunks are titled by. */
-    async readerTypes(): Promise<ReaderType[]> {
-      return (await indexedTypes()).map(({ uid, titleField }) => ({ uid, titleField }));
+    /** The indexed types that exist. */
+    async indexedUids() {
+      const stored = await saved();
+      return collectionTypes(strapi)
+        .filter((type) => stored[type.uid]?.enabled)
+        .map((type) => type.uid);
     },
 
     /** The model a query is embedded with to match the vectors in memory; null: lexical only. */

@@ -96,8 +96,14 @@ const chatSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /alwrity/chat/search: what this user may read, best first. */
     async search(ability: UserAbility, body: SearchBody, userId?: number): Promise<SearchHit[]> {
-      const types = await getService(strapi, 'chat-index').readerTypes();
-      const access = await chunkAccess(strapi, ability, types);
+      const index = getService(strapi, 'chat-index');
+      const memory = await index.memory();
+      const access = await chunkAccess(
+        strapi,
+        ability,
+        await index.indexedUids(),
+        memory.titleFieldsOf,
+      );
       const hits = await this.retrieve(body.query, {
         locale: body.locale,
         limit: body.limit,

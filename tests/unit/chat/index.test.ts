@@ -49,6 +49,7 @@ describe("an entry's chunks", () => {
       version: 'draft',
       position: 0,
       title: 'Pricing',
+      titleField: 'title',
       ownerId: 7,
     });
     expect(
@@ -59,7 +60,7 @@ describe("an entry's chunks", () => {
   it('keeps to the chosen fields, and names an untitled entry by its id', () => {
     const chunks = chunksOfEntry({ ...entry, title: '' }, { ...ARTICLE, fields: ['body'] }, lookup);
     expect(chunks.map((chunk) => chunk.field)).toEqual(['body']);
-    expect(chunks[0]!.title).toBe('doc1');
+    expect(chunks[0]).toMatchObject({ title: 'doc1', titleField: null });
   });
 
   it('offers the fields that hold text, components holding text among them', () => {
@@ -73,6 +74,7 @@ const stored = (overrides: Partial<StoredChunk> & { id: number; hash: string }):
   field: 'body',
   position: 0,
   title: 'Pricing',
+  titleField: null,
   ownerId: 7,
   vector: null,
   vectorModel: null,
@@ -108,9 +110,19 @@ describe('re-indexing a document', () => {
     expect(diff.stale.map((row) => row.id)).toEqual([1]);
   });
 
-  it('takes a new title as a change of every chunk (citations show it)', () => {
-    const rows = [stored({ id: 1, field: 'title', hash: title!.hash, title: 'Old name' })];
-    expect(diffChunks(rows, [title!], null)).toMatchObject({ keep: [], remove: [1] });
+  it('takes a new title, or one read from another field, as a change of every chunk (citations show it)', () => {
+    const row = (id: number, extra: Partial<StoredChunk>) =>
+      stored({ id, field: 'title', hash: title!.hash, title: title!.title, ...extra });
+    expect(diffChunks([row(1, {})], [title!], null)).toMatchObject({ keep: [1], remove: [] });
+    expect(diffChunks([row(2, { title: 'Old name' })], [title!], null)).toMatchObject({
+      keep: [],
+      remove: [2],
+    });
+    // Whose permission guards the title changes with the field it is read from.
+    expect(diffChunks([row(3, { titleField: 'slug' })], [title!], null)).toMatchObject({
+      keep: [],
+      remove: [3],
+    });
   });
 });
 
@@ -123,6 +135,7 @@ const chunk = (id: number, text: string, extra: Partial<IndexedChunk> = {}): Ind
   field: 'body',
   heading: null,
   title: `Entry ${id}`,
+  titleField: 'title',
   text,
   hash: `hash${id}`,
   ownerId: null,
