@@ -9,10 +9,12 @@ export interface ChunkAccess {
   /** Whether a chunk may reach the reader: asked of every candidate before it is ranked. */
   allows: ChunkFilter;
   /**
-   * Whether the reader may read the entry's title field, which every chunk carries: if not, the
-   * title neither matches the query nor is shown. Absent when every title is readable.
+   * Whether the reader may read the field the chunk's title was read from: if not, the title
+   * neither matches the query nor is shown.
    */
-  titled?: ChunkFilter;
+  titled: ChunkFilter;
+  /** Whether `titled` can deny any chunk: when not, searches need not ask it. */
+  hidesTitles: boolean;
 }
 
 type Row = Record<string, unknown> & { documentId: string; locale?: string | null };
@@ -179,7 +181,11 @@ export const chunkAccess = async (
   };
   const titled: ChunkFilter = (chunk) => {
     const reader = readers.get(chunk.uid);
-    return !chunk.titleField || !reader?.untitled || reader.field(chunk, chunk.titleField);
+    return !chunk.titleField || Boolean(reader?.field(chunk, chunk.titleField));
   };
-  return [...readers.values()].some((reader) => reader.untitled) ? { allows, titled } : { allows };
+  return {
+    allows,
+    titled,
+    hidesTitles: [...readers.values()].some((reader) => reader.untitled),
+  };
 };

@@ -68,9 +68,12 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
   queueConnection.on('error', (error) => options.logError('Redis (queues)', error));
   // Once it has been ready, a queue connection that is not means Redis was lost.
   let wasReady = false;
-  queueConnection.on('ready', () => {
-    wasReady = true;
-  });
+  const firstReady = new Promise<void>((resolve) =>
+    queueConnection.once('ready', () => {
+      wasReady = true;
+      resolve();
+    }),
+  );
   const queues = new Map<string, Queue>();
   const queueEvents = new Map<string, QueueEvents>();
   const listeners = new Map<string, Set<(event: JobEvent) => void>>();
@@ -84,8 +87,12 @@ export const createBullMQDriver = (options: BullMQDriverOptions): QueueDriver =>
 
   /** Errors met while Redis is away become one clear error the routes answer with 503. */
   const reachable = async <T>(operation: () => Promise<T>): Promise<T> => {
-    // Answered at once: a queue made now would wait for the reconnection, and its caller too.
-    if (wasReady && queueConnection.status !== 'ready') {
+    // A queue made now would wait for the connection, and its caller too: after a loss the
+    // answer is at once; while first connecting (Redis may be down at boot), after a while.
+    if (
+      queueConnection.status !== 'ready' &&
+      (wasReady || !(await settlesWithin(firstReady, QUEUE_COMMAND_TIMEOUT_MS)))
+    ) {
       throw new QueueUnavailableError(new Error(`Redis is ${queueConnection.status}.`));
     }
     try {

@@ -1,13 +1,24 @@
+import { randomUUID } from 'node:crypto';
+
+/** An item as kept: stamped, so one kept again after it was sent is told from the one sent. */
+export interface Kept<T> {
+  item: T;
+  stamp: string;
+}
+
 /** Where a backlog is kept: a plugin store entry, in the database the saves went to. */
 export interface BacklogStore<T> {
-  get(): Promise<Record<string, T> | null>;
-  set(value: Record<string, T>): Promise<void>;
+  get(): Promise<Record<string, Kept<T>> | null>;
+  set(value: Record<string, Kept<T>>): Promise<void>;
 }
 
 export interface DurableBacklog<T> {
   /** Keeps an item whose job could not be queued; one per key, the latest. */
   add(item: T): Promise<void>;
-  /** Queues what is kept, through `send`, and forgets what went; what could not go stays. */
+  /**
+   * Queues what is kept, through `send`, and forgets what went; what could not go stays, and
+   * the first refusal is thrown once every item was tried.
+   */
   flush(send: (item: T) => Promise<unknown>): Promise<void>;
 }
 
@@ -38,7 +49,7 @@ export const durableBacklog = <T>(
           onOverflow(item);
           return;
         }
-        await store.set({ ...kept, [key]: item });
+        await store.set({ ...kept, [key]: { item, stamp: randomUUID() } });
       }),
 
     flush: (send) =>
@@ -47,13 +58,12 @@ export const durableBacklog = <T>(
         if (!kept.length) return;
         const sent = new Map<string, string>();
         let failure: unknown;
-        for (const [key, item] of kept) {
+        for (const [key, { item, stamp }] of kept) {
           try {
             await send(item);
-            sent.set(key, JSON.stringify(item));
+            sent.set(key, stamp);
           } catch (error) {
-            failure = error;
-            break;
+            failure ??= error;
           }
         }
         if (sent.size) {
@@ -61,7 +71,7 @@ export const durableBacklog = <T>(
           const now = (await store.get()) ?? {};
           await store.set(
             Object.fromEntries(
-              Object.entries(now).filter(([key, item]) => sent.get(key) !== JSON.stringify(item)),
+              Object.entries(now).filter(([key, { stamp }]) => sent.get(key) !== stamp),
             ),
           );
         }

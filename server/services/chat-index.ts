@@ -9,7 +9,7 @@ import { textFieldNames } from '../chat/entry-text';
 import { createMemoryIndex, type IndexedChunk } from '../chat/memory-index';
 import { decodeVector, encodeVector } from '../chat/vector-codec';
 import type { EntryChange } from '../lifecycles/entry-changes';
-import { durableBacklog } from '../queue/durable-backlog';
+import { durableBacklog, type Kept } from '../queue/durable-backlog';
 import type { JobKind, JobPayload } from '../queue/job-kind';
 import { QueueUnavailableError } from '../queue/types';
 import { AbortedError } from '../ai/errors';
@@ -54,7 +54,9 @@ const toIndexed = (row: ChunkRow): IndexedChunk => ({
   version: row.version,
   field: row.field,
   heading: row.heading,
-  title: row.title ?? row.targetDocumentId,
+  // A row written before chunks named their title's field goes by its id until re-indexed:
+  // whose permission guards its title is not known.
+  title: row.titleField ? (row.title ?? row.targetDocumentId) : row.targetDocumentId,
   titleField: row.titleField ?? null,
   text: row.text,
   hash: row.hash,
@@ -75,7 +77,7 @@ const chatIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const backlogStore = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: BACKLOG_KEY });
   const backlog = durableBacklog<IndexJob>(
     {
-      get: async () => (await backlogStore().get({})) as Record<string, IndexJob> | null,
+      get: async () => (await backlogStore().get({})) as Record<string, Kept<IndexJob>> | null,
       set: async (value) => {
         await backlogStore().set({ value });
       },

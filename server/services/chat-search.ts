@@ -109,11 +109,10 @@ const chatSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
         limit: body.limit,
         userId,
         allow: (chunk) => (body.drafts || chunk.version === 'published') && access.allows(chunk),
-        ...(access.titled ? { titled: access.titled } : {}),
+        ...(access.hidesTitles ? { titled: access.titled } : {}),
       });
-      return hits.map((hit) =>
-        this.toHit(hit, access.titled && !access.titled(hit.chunk) ? { untitled: true } : {}),
-      );
+      // Asked of each hit whatever the search did: a chunk may have come in since it began.
+      return hits.map((hit) => this.toHit(hit, { untitled: !access.titled(hit.chunk) }));
     },
 
     /** `untitled`: the reader may not read the title field; the entry goes by its document id. */

@@ -105,8 +105,8 @@ describe('Redis out of reach', () => {
       } as never);
       const backlog = (await suite.strapi
         .store({ type: 'plugin', name: 'alwrity', key: 'chat-index-backlog' })
-        .get({})) as Record<string, { documentId: string }>;
-      expect(Object.values(backlog).map((job) => job.documentId)).toEqual([away.documentId]);
+        .get({})) as Record<string, { item: { documentId: string } }>;
+      expect(Object.values(backlog).map((kept) => kept.item.documentId)).toEqual([away.documentId]);
     } finally {
       await proxy.restore();
     }
