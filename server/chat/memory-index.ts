@@ -139,22 +139,15 @@ export const createMemoryIndex = () => {
         const chunk = chunks.get(id);
         return Boolean(chunk && test(chunk));
       };
-      const searchOne = (index: LexicalIndex) =>
-        titled
-          ? [
-              ...index.search(
-                query,
-                filter((chunk) => allow(chunk) && titled(chunk)),
-              ),
-              ...index.search(
-                query,
-                filter((chunk) => allow(chunk) && !titled(chunk)),
-                {
-                  titles: false,
-                },
-              ),
-            ]
-          : index.search(query, filter(allow));
+      const searchOne = (index: LexicalIndex) => {
+        if (!titled) return index.search(query, filter(allow));
+        const withTitle = filter((chunk) => allow(chunk) && titled(chunk));
+        const withoutTitle = filter((chunk) => allow(chunk) && !titled(chunk));
+        return [
+          ...index.search(query, withTitle),
+          ...index.search(query, withoutTitle, { titles: false }),
+        ];
+      };
       const run = (indexes: LexicalIndex[]) =>
         indexes
           .flatMap((index) => searchOne(index).map(({ id, score }) => ({ id, score })))
